@@ -1,0 +1,199 @@
+package automation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// BrowserOptions say which Chrome to start and how; cmd/ fills them from flags.
+type BrowserOptions struct {
+	Path       string // explicit binary (--browser); empty means search
+	EnvPath    string // ZOOMSETUP_BROWSER, passed in by cmd/
+	Headful    bool   // show a window instead of running headless
+	ProfileDir string // keep the profile here; empty means a throw-away profile
+	Width      int64  // viewport width in CSS pixels (default 1280)
+	Height     int64  // viewport height in CSS pixels (default 800)
+	Scale      float64
+}
+
+// browserNames are the binaries tried, in order, when no path is given.
+var browserNames = []string{
+	"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "headless-shell",
+}
+
+// browserPaths are well-known install locations tried after $PATH.
+var browserPaths = []string{
+	"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
+	"/snap/bin/chromium", "/opt/google/chrome/chrome",
+	"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+	"/Applications/Chromium.app/Contents/MacOS/Chromium",
+}
+
+// ErrNoBrowser is returned when no Chrome or Chromium can be found; its text says how to get one.
+var ErrNoBrowser = errors.New("no Chrome or Chromium found: install one (Debian/Ubuntu: apt-get install -y chromium) or pass --browser PATH or set ZOOMSETUP_BROWSER")
+
+// FindBrowser returns the Chrome binary to use: the explicit path, then the
+// environment's, then the usual names on $PATH, then the usual install places.
+// It checks that the binary really starts, not only that a file exists.
+func FindBrowser(ctx context.Context, explicit, env string) (string, error) {
+	for _, p := range []string{explicit, env} {
+		if p == "" {
+			continue
+		}
+		if err := probeBrowser(ctx, p); err != nil {
+			return "", fmt.Errorf("browser %q does not start: %w", p, err)
+		}
+		return p, nil
+	}
+	var candidates []string
+	for _, n := range browserNames {
+		if p, err := exec.LookPath(n); err == nil {
+			candidates = append(candidates, p)
+		}
+	}
+	candidates = append(candidates, browserPaths...)
+	for _, p := range candidates {
+		if st, err := os.Stat(p); err != nil || st.IsDir() {
+			continue
+		}
+		if probeBrowser(ctx, p) == nil {
+			return p, nil
+		}
+	}
+	return "", ErrNoBrowser
+}
+
+// probeBrowser runs "p --version" so a broken or foreign binary is refused early.
+func probeBrowser(ctx context.Context, p string) error {
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, p, "--version").Output()
+	if err != nil {
+		return err
+	}
+	v := strings.ToLower(string(out))
+	if !strings.Contains(v, "chrom") {
+		return fmt.Errorf("%q says %q, which is not Chrome or Chromium", filepath.Base(p), strings.TrimSpace(string(out)))
+	}
+	return nil
+}
+
+// Browser is a started Chrome with one tab; cancel it to close Chrome.
+type Browser struct {
+	Tab    context.Context // the tab's chromedp context; it has already run once
+	Path   string
+	Start  time.Duration // how long Chrome took to start and open the tab
+	cancel []context.CancelFunc
+}
+
+// Launch starts Chrome for a run. The first Run happens here, on a context
+// without a deadline, so later per-step deadlines never kill the browser.
+func Launch(parent context.Context, opts BrowserOptions) (*Browser, error) {
+	path, err := FindBrowser(parent, opts.Path, opts.EnvPath)
+	if err != nil {
+		return nil, err
+	}
+	w, h := opts.Width, opts.Height
+	if w == 0 {
+		w = 1280
+	}
+	if h == 0 {
+		h = 800
+	}
+	scale := opts.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	alloc := []chromedp.ExecAllocatorOption{
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.ExecPath(path),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-breakpad", true),
+		chromedp.Flag("disable-client-side-phishing-detection", true),
+		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter,AutofillServerCommunication,PasswordLeakDetection"),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-popup-blocking", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("metrics-recording-only", true),
+		chromedp.Flag("safebrowsing-disable-auto-update", true),
+		chromedp.Flag("password-store", "basic"),
+		chromedp.Flag("use-mock-keychain", true),
+		chromedp.Flag("force-color-profile", "srgb"),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("font-render-hinting", "none"),
+		chromedp.WindowSize(int(w), int(h)),
+	}
+	if !opts.Headful {
+		alloc = append(alloc, chromedp.Headless, chromedp.Flag("disable-gpu", true))
+	}
+	if os.Geteuid() == 0 {
+		alloc = append(alloc, chromedp.NoSandbox)
+	}
+	if opts.ProfileDir != "" {
+		if err := os.MkdirAll(opts.ProfileDir, 0o700); err != nil {
+			return nil, fmt.Errorf("profile folder %q: %w", opts.ProfileDir, err)
+		}
+		alloc = append(alloc, chromedp.UserDataDir(opts.ProfileDir))
+	}
+	b := &Browser{Path: path}
+	actx, acancel := chromedp.NewExecAllocator(parent, alloc...)
+	tab, tcancel := chromedp.NewContext(actx)
+	b.cancel = []context.CancelFunc{tcancel, acancel}
+	b.Tab = tab
+	start := time.Now()
+	if err := chromedp.Do(tab, Prepare(w, h, scale)); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("start %q: %w", path, err)
+	}
+	b.Start = time.Since(start)
+	return b, nil
+}
+
+// Close ends the tab and Chrome, waiting for the process to exit.
+func (b *Browser) Close() {
+	if b == nil {
+		return
+	}
+	_ = chromedp.Cancel(b.Tab)
+	for _, c := range b.cancel {
+		c()
+	}
+}
+
+// stillCSS stops animation, transitions and the caret so the same page always gives the same picture.
+const stillCSS = `*,*::before,*::after{animation:none!important;transition:none!important;caret-color:transparent!important;scroll-behavior:auto!important}`
+
+// stillScript adds stillCSS to every document as soon as it has a head.
+const stillScript = `(() => {
+  const add = () => { const s = document.createElement('style'); s.textContent = ` + "`" + stillCSS + "`" + `; (document.head || document.documentElement).appendChild(s); };
+  if (document.documentElement) add(); else document.addEventListener('DOMContentLoaded', add);
+})();`
+
+// Prepare fixes the viewport and turns motion off, for deterministic screenshots.
+func Prepare(width, height int64, scale float64) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, t, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: width, Height: height, DeviceScaleFactor: scale,
+		}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: stillScript})
+		return err
+	})
+}

@@ -1,0 +1,195 @@
+package automation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// testBrowser is the one Chrome of this test binary; each test gets its own browser context.
+var testBrowser *Browser
+
+func TestMain(m *testing.M) {
+	os.Exit(runTests(m))
+}
+
+func runTests(m *testing.M) int {
+	b, err := Launch(context.Background(), BrowserOptions{EnvPath: os.Getenv("ZOOMSETUP_BROWSER")})
+	if err != nil {
+		if os.Getenv("CI") != "" || !errors.Is(err, ErrNoBrowser) {
+			fmt.Fprintln(os.Stderr, "browser tests need Chrome:", err)
+			return 1
+		}
+		fmt.Fprintln(os.Stderr, "no browser; browser tests will be skipped:", err)
+	}
+	testBrowser = b
+	defer b.Close()
+	return m.Run()
+}
+
+// newTab opens a fresh browser context on the test page and returns its
+// context with a deadline for the test.
+func newTab(t *testing.T) context.Context {
+	t.Helper()
+	if testBrowser == nil {
+		t.Skip("no browser")
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir("testdata")))
+	t.Cleanup(srv.Close)
+	tab, cancel := chromedp.NewContext(testBrowser.Tab, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	if err := chromedp.Do(tab, Prepare(1280, 800, 1), chromedp.Navigate(srv.URL+"/page.html")); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel2 := context.WithTimeout(tab, 10*time.Second)
+	t.Cleanup(cancel2)
+	return WithEnv(ctx, &Env{Dismiss: []Locator{Button("Decline", "Reject All").In(Dialog("Cookie consent"))}, Logf: t.Logf})
+}
+
+func outText(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('out').textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestClickInRegionPicksTheRightButton(t *testing.T) {
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, Click(Button("Create").In(Region("Server-to-Server OAuth")))); err != nil {
+		t.Fatal(err)
+	}
+	if got := outText(t, ctx); got != "s2s" {
+		t.Fatalf("clicked %q, want s2s", got)
+	}
+}
+
+func TestClickDismissesCoveringBanner(t *testing.T) {
+	ctx := newTab(t)
+	// "Far away" sits under the cookie banner once scrolled into view at the bottom.
+	if err := chromedp.Do(ctx, Click(Button("Far"))); err != nil {
+		t.Fatal(err)
+	}
+	if got := outText(t, ctx); got != "far" {
+		t.Fatalf("got %q, want far", got)
+	}
+	gone, err := chromedp.Run(ctx, Holds(Dialog("Cookie consent")))
+	if err != nil || gone {
+		t.Fatalf("banner still there (%v, %v)", gone, err)
+	}
+}
+
+func TestFieldByPlaceholderAndLabelSkipsHiddenTwin(t *testing.T) {
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx,
+		Fill(Field("Email or phone number"), "a@example.edu"),
+		Fill(Field("Password"), "pw-1234"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		l    Locator
+		want string
+	}{
+		{Field("Email or phone number"), "a@example.edu"},
+		{Field("Password"), "pw-1234"},
+	} {
+		got, err := chromedp.Run(ctx, Value(c.l))
+		if err != nil || got != c.want {
+			t.Fatalf("%s = %q, %v; want %q", c.l, got, err, c.want)
+		}
+	}
+}
+
+func TestFillFiresChange(t *testing.T) {
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, Fill(Field("Company Name"), "Example University")); err != nil {
+		t.Fatal(err)
+	}
+	if got := outText(t, ctx); got != "changed Example University" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestSetCheckedClicksOnlyWhenNeeded(t *testing.T) {
+	ctx := newTab(t)
+	box := Checkbox("(meeting:read:meeting:admin)").Containing()
+	for i, want := range []bool{true, false} {
+		clicked, err := chromedp.Run(ctx, SetChecked(box, true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if clicked != want {
+			t.Fatalf("round %d: clicked=%v, want %v", i, clicked, want)
+		}
+	}
+	if got := outText(t, ctx); got != "checked true" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestWaitAnySeesLateContent(t *testing.T) {
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, Click(Button("Next"))); err != nil {
+		t.Fatal(err)
+	}
+	i, err := chromedp.Run(ctx, WaitAny(Heading("Never"), Heading("Later heading")))
+	if err != nil || i != 1 {
+		t.Fatalf("WaitAny = %d, %v", i, err)
+	}
+}
+
+func TestWaitTimesOutWithWhatItSaw(t *testing.T) {
+	ctx := newTab(t)
+	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	_, err := chromedp.Run(short, WaitAny(Button("Build App")))
+	var we *WaitError
+	if !errors.As(err, &we) || !errors.Is(err, ErrWaited) {
+		t.Fatalf("err = %v, want a WaitError", err)
+	}
+	if want := "Test page"; !strings.Contains(we.Seen, want) {
+		t.Fatalf("glimpse %q lacks %q", we.Seen, want)
+	}
+}
+
+func TestDisabledButtonIsNotClicked(t *testing.T) {
+	ctx := newTab(t)
+	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	err := chromedp.Do(short, Click(Button("Sign In")))
+	if !errors.Is(err, ErrDisabled) {
+		t.Fatalf("err = %v, want ErrDisabled", err)
+	}
+}
+
+func TestMaskCoversValuesAndElements(t *testing.T) {
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, Fill(Field("Company Name"), "s3cr3t-value")); err != nil {
+		t.Fatal(err)
+	}
+	rects, err := chromedp.Run(ctx, Mask([]Locator{Heading("Test page")}, []string{"s3cr3t-value"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The heading, the field, and the page's echo of the value.
+	if len(rects) != 3 {
+		t.Fatalf("masked %d boxes, want 3: %v", len(rects), rects)
+	}
+	if err := chromedp.Do(ctx, Unmask()); err != nil {
+		t.Fatal(err)
+	}
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('[data-zoomsetup-mask]').length`))
+	if err != nil || n != 0 {
+		t.Fatalf("mask layers left: %d, %v", n, err)
+	}
+}

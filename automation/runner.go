@@ -1,0 +1,145 @@
+package automation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Runner runs steps one after another: it gives each its deadline, takes its
+// screenshot, writes its manifest line and its progress line, and on failure
+// saves the evidence. It is the one place that does these things, so no flow
+// has to remember them.
+type Runner struct {
+	Dir         string        // the run's folder
+	StepTimeout time.Duration // each step's deadline
+	Progress    io.Writer     // one line per step (stderr)
+	Manifest    *Manifest
+	Console     *ConsoleLog // the tab's console, saved with failure evidence
+}
+
+// Run runs steps in order and stops at the first failure, which it returns as
+// a *StepError naming the step and its evidence folder.
+func (r *Runner) Run(ctx context.Context, s *Session, steps []Step) error {
+	for i, st := range steps {
+		if err := r.runOne(ctx, s, st, i+1, len(steps)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total int) error {
+	rec := StepRecord{N: len(r.Manifest.Steps) + 1, Name: st.Name, Title: st.Title, Start: time.Now().UTC()}
+	ctx, cancel := context.WithTimeout(parent, r.StepTimeout)
+	defer cancel()
+	outcome, err := st.Run(ctx, s)
+	rec.Seconds = time.Since(rec.Start).Seconds()
+	rec.URL = location(s.Tab)
+
+	if err == nil && outcome != Skipped {
+		shot := fmt.Sprintf("%02d-%s.png", rec.N, st.Name)
+		masked, serr := r.screenshot(s, st.Mask, filepath.Join(r.Dir, shot))
+		if serr != nil {
+			err = fmt.Errorf("screenshot: %w", serr)
+		} else {
+			rec.Screenshot, rec.Masked = shot, masked
+		}
+	}
+	if err != nil {
+		if parent.Err() != nil || errors.Is(err, context.Canceled) && ctx.Err() != context.DeadlineExceeded {
+			outcome = Interrupted
+			err = &Error{Kind: KindInterrupted, Msg: "interrupted", Err: parent.Err()}
+		} else {
+			outcome = Failed
+			if errors.Is(err, context.DeadlineExceeded) && KindOf(err) == KindUnexpected {
+				err = fmt.Errorf("no answer within %s: %w", r.StepTimeout, err)
+			}
+		}
+		rec.Error = s.Secrets.Redact(err.Error())
+		if outcome == Failed {
+			rec.Evidence = r.evidence(s, st, rec, err)
+		}
+	}
+	rec.Outcome = outcome
+	if r.Progress != nil {
+		fmt.Fprintf(r.Progress, "%2d/%-2d %-26s %-11s %5.1fs\n", n, total, st.Name, outcome, rec.Seconds)
+	}
+	if merr := r.Manifest.add(rec); merr != nil && err == nil {
+		err = merr
+	}
+	if err != nil {
+		return &StepError{Step: st.Name, Evidence: rec.Evidence, Err: redacted{err, s.Secrets}}
+	}
+	return nil
+}
+
+// redacted is an error whose text has the secrets removed, still unwrapping to its cause.
+type redacted struct {
+	err error
+	r   *Redactor
+}
+
+func (e redacted) Error() string { return e.r.Redact(e.err.Error()) }
+func (e redacted) Unwrap() error { return e.err }
+
+// location reads the tab's address with a short deadline of its own.
+func location(tab context.Context) string {
+	ctx, cancel := context.WithTimeout(tab, 2*time.Second)
+	defer cancel()
+	u, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		return ""
+	}
+	return u
+}
+
+// screenshot masks, captures and unmasks. It uses its own deadline so that a
+// step that used all of its time still gets its picture.
+func (r *Runner) screenshot(s *Session, mask []Locator, path string) ([]Rect, error) {
+	ctx, cancel := context.WithTimeout(s.Tab, 15*time.Second)
+	defer cancel()
+	rects, err := chromedp.Run(ctx, Mask(mask, s.Secrets.Values()))
+	if err != nil {
+		return nil, fmt.Errorf("mask: %w", err)
+	}
+	defer chromedp.Do(ctx, Unmask())
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		return nil, err
+	}
+	return rects, os.WriteFile(path, png, 0o644)
+}
+
+// evidence saves what a person needs to see why a step failed: the masked
+// screenshot, the page's HTML and the console, all without secrets. It
+// returns the folder.
+func (r *Runner) evidence(s *Session, st Step, rec StepRecord, err error) string {
+	dir := filepath.Join(r.Dir, "failure")
+	if mkerr := os.MkdirAll(dir, 0o700); mkerr != nil {
+		return ""
+	}
+	base := fmt.Sprintf("%02d-%s", rec.N, st.Name)
+	if _, serr := r.screenshot(s, st.Mask, filepath.Join(dir, base+".png")); serr != nil {
+		s.Note("could not save the failure screenshot: %v", serr)
+	}
+	ctx, cancel := context.WithTimeout(s.Tab, 5*time.Second)
+	defer cancel()
+	if html, herr := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement ? document.documentElement.outerHTML : ""`)); herr == nil {
+		_ = os.WriteFile(filepath.Join(dir, base+"-page.html"), []byte(s.Secrets.Redact(html)), 0o600)
+	}
+	if r.Console != nil {
+		_ = os.WriteFile(filepath.Join(dir, base+"-console.log"), []byte(s.Secrets.Redact(r.Console.String())), 0o600)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "step: %s (%s)\naddress: %s\nerror: %s\n", st.Name, st.Title, rec.URL, err)
+	_ = os.WriteFile(filepath.Join(dir, base+"-error.txt"), []byte(s.Secrets.Redact(b.String())), 0o600)
+	return dir
+}

@@ -1,0 +1,76 @@
+package automation
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// Secret holds a value that must never be printed: a password, a TOTP seed, a
+// client secret. Every way of formatting it prints "[redacted]"; Reveal is the
+// one door to its value, so each use of it is easy to find and review.
+type Secret struct{ v string }
+
+// NewSecret wraps s.
+func NewSecret(s string) Secret { return Secret{v: s} }
+
+// Reveal returns the value, for typing it into a page or sending it to Zoom.
+func (s Secret) Reveal() string { return s.v }
+
+// IsZero reports whether no value is held.
+func (s Secret) IsZero() bool { return s.v == "" }
+
+// String prints "[redacted]".
+func (s Secret) String() string { return "[redacted]" }
+
+// GoString prints "[redacted]" for %#v too.
+func (s Secret) GoString() string { return "[redacted]" }
+
+// Format prints "[redacted]" for every verb.
+func (s Secret) Format(f fmt.State, _ rune) { fmt.Fprint(f, "[redacted]") }
+
+// MarshalJSON writes "[redacted]", so a Secret put in JSON by mistake leaks nothing.
+func (s Secret) MarshalJSON() ([]byte, error) { return []byte(`"[redacted]"`), nil }
+
+// Redactor replaces known secret values in text bound for a person or a file:
+// logs, errors, page HTML saved as evidence.
+type Redactor struct {
+	mu     sync.RWMutex
+	values []string
+}
+
+// Add makes the redactor hide s from now on. Values shorter than 4
+// characters are ignored: hiding them would garble ordinary text.
+func (r *Redactor) Add(s Secret) {
+	if len(s.v) < 4 {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, v := range r.values {
+		if v == s.v {
+			return
+		}
+	}
+	r.values = append(r.values, s.v)
+}
+
+// Values returns the values to hide, for masking them on screen.
+func (r *Redactor) Values() []string {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return append([]string(nil), r.values...)
+}
+
+// Redact returns s with every known secret replaced by "[redacted]".
+func (r *Redactor) Redact(s string) string {
+	if r == nil {
+		return s
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	for _, v := range r.values {
+		s = strings.ReplaceAll(s, v, "[redacted]")
+	}
+	return s
+}

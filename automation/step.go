@@ -1,0 +1,49 @@
+package automation
+
+import (
+	"context"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Outcome is what a step did, in the words of the progress line and the manifest.
+type Outcome string
+
+// The outcomes of a step.
+const (
+	Done        Outcome = "done"        // the step changed something
+	Already     Outcome = "already"     // the state was already as wanted
+	Skipped     Outcome = "skipped"     // not asked for
+	Failed      Outcome = "failed"      // it returned an error
+	Interrupted Outcome = "interrupted" // the run was stopped during it
+)
+
+// Step is one named unit of a flow. It first looks at the page, then does
+// only what is missing, and reports which. Name is stable and names its
+// screenshot; Title is what the setup guide calls it.
+type Step struct {
+	Name  string
+	Title string
+	Run   func(ctx context.Context, s *Session) (Outcome, error)
+	Mask  []Locator // elements to hide in the screenshot (secrets, identifiers)
+}
+
+// Session is what a step works with: the browser tab, the secrets to keep
+// out of every output, and a place for notes.
+type Session struct {
+	Tab     context.Context // the tab; it has already run, so deadlines derived from it are safe
+	Secrets *Redactor
+	Logf    func(format string, args ...any) // notes on stderr; already redacted
+}
+
+// Do runs actions in the step's context, in order.
+func (s *Session) Do(ctx context.Context, actions ...chromedp.Action[chromedp.Void]) error {
+	return chromedp.Do(ctx, actions...)
+}
+
+// Note writes a note about the step to stderr, with secrets redacted.
+func (s *Session) Note(format string, args ...any) {
+	if s.Logf != nil {
+		s.Logf(format, args...)
+	}
+}

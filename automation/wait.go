@@ -1,0 +1,191 @@
+package automation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// pollEvery is how often a wait looks again. It bounds how late a wait notices
+// its condition, never how long it waits: that is the step's deadline.
+const pollEvery = 40 * time.Millisecond
+
+// Condition is something a person could see on the page: an element, a text, an address.
+type Condition interface {
+	// holds looks once, without waiting.
+	holds(ctx context.Context, t *chromedp.Target) (bool, error)
+	String() string
+}
+
+// holds is true when l has a visible match.
+func (l Locator) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
+	hits, err := find(ctx, t, l)
+	if err != nil || len(hits) == 0 {
+		return false, err
+	}
+	for _, h := range hits {
+		if v, err := visible(ctx, t, h); err == nil && v {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// Text is a condition on the words a person reads on the page (its rendered text).
+type Text string
+
+func (x Text) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
+	body, err := pageText(ctx, t)
+	if err != nil {
+		return false, err
+	}
+	return strings.Contains(strings.ToLower(body), strings.ToLower(Normalize(string(x)))), nil
+}
+
+// String quotes the text.
+func (x Text) String() string { return fmt.Sprintf("text %q", string(x)) }
+
+// URLPrefix is a condition on the address of the page.
+type URLPrefix string
+
+func (u URLPrefix) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
+	loc, err := chromedp.Location()(ctx, t)
+	if err != nil {
+		return false, err
+	}
+	return strings.HasPrefix(loc, string(u)), nil
+}
+
+// String quotes the address.
+func (u URLPrefix) String() string { return fmt.Sprintf("address starting %q", string(u)) }
+
+// pageText returns the rendered, whitespace-folded text of the page.
+func pageText(ctx context.Context, t *chromedp.Target) (string, error) {
+	s, err := chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`)(ctx, t)
+	if err != nil {
+		return "", err
+	}
+	return Normalize(s), nil
+}
+
+// ErrWaited wraps every wait that ran out of time, so callers can tell "not there" from "broken".
+var ErrWaited = errors.New("waited in vain")
+
+// WaitAny waits until one of conds holds and returns its index. It is how a
+// step tells apart the pages that can follow an action (signed in, wrong
+// password, code asked) without guessing with a sleep.
+func WaitAny(conds ...Condition) chromedp.Action[int] {
+	return func(ctx context.Context, t *chromedp.Target) (int, error) {
+		tick := time.NewTicker(pollEvery)
+		defer tick.Stop()
+		for {
+			for i, c := range conds {
+				ok, err := c.holds(ctx, t)
+				if err != nil && ctx.Err() == nil && !transient(err) {
+					return -1, err
+				}
+				if ok {
+					return i, nil
+				}
+			}
+			select {
+			case <-ctx.Done():
+				return -1, waitError(ctx, t, conds)
+			case <-tick.C:
+			}
+		}
+	}
+}
+
+// WaitFor waits until c holds.
+func WaitFor(c Condition) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := WaitAny(c)(ctx, t)
+		return chromedp.Void{}, err
+	}
+}
+
+// WaitGone waits until c no longer holds: a spinner or a dialog went away.
+func WaitGone(c Condition) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		tick := time.NewTicker(pollEvery)
+		defer tick.Stop()
+		for {
+			ok, err := c.holds(ctx, t)
+			if err == nil && !ok {
+				return chromedp.Void{}, nil
+			}
+			select {
+			case <-ctx.Done():
+				return chromedp.Void{}, fmt.Errorf("%w: %s did not go away", ErrWaited, c)
+			case <-tick.C:
+			}
+		}
+	}
+}
+
+// Holds looks once whether c holds, without waiting.
+func Holds(c Condition) chromedp.Action[bool] {
+	return func(ctx context.Context, t *chromedp.Target) (bool, error) {
+		return c.holds(ctx, t)
+	}
+}
+
+// transient reports errors that come from a page changing under a lookup
+// (a navigation, a node that just went away): looking again is right.
+func transient(err error) bool {
+	s := err.Error()
+	for _, w := range []string{"Cannot find context", "No node", "Could not find node", "context was destroyed", "Execution context", "not found", "-32000"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// waitError says what a timed-out wait expected and what the page showed instead.
+func waitError(ctx context.Context, t *chromedp.Target, conds []Condition) error {
+	want := make([]string, len(conds))
+	for i, c := range conds {
+		want[i] = c.String()
+	}
+	return &WaitError{Wanted: want, Seen: Glimpse(t)}
+}
+
+// WaitError is a wait that timed out, with what was wanted and what the page showed.
+type WaitError struct {
+	Wanted []string
+	Seen   string
+}
+
+func (e *WaitError) Error() string {
+	return fmt.Sprintf("waited for %s; the page showed %s", strings.Join(e.Wanted, " or "), e.Seen)
+}
+
+// Unwrap makes errors.Is(err, ErrWaited) true.
+func (e *WaitError) Unwrap() error { return ErrWaited }
+
+// Glimpse summarises the page for an error message: its address, title,
+// headings and any alert, in a line. It uses its own short deadline because
+// the step's has usually run out when it is needed.
+func Glimpse(t *chromedp.Target) string {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	s, err := chromedp.Evaluate[string](`(() => {
+	  const pick = (sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null || e.getClientRects().length).map(e => e.innerText.trim().replace(/\s+/g,' ')).filter(Boolean).slice(0, 4);
+	  const h = pick('h1,h2,h3,[role=heading]');
+	  const a = pick('[role=alert],[role=status]');
+	  let s = location.href.split('#')[0].split('?')[0] + ' "' + document.title + '"';
+	  if (h.length) s += ' headings [' + h.join(' | ') + ']';
+	  if (a.length) s += ' messages [' + a.join(' | ') + ']';
+	  return s;
+	})()`)(ctx, t)
+	if err != nil {
+		return "(page not readable: " + err.Error() + ")"
+	}
+	return s
+}
