@@ -197,18 +197,23 @@ func Fill(l Locator, value string) chromedp.Action[chromedp.Void] {
 	}
 }
 
-// Value returns what a person reads in l: a field's value, or an element's text.
+// Value waits for l and returns what a person reads in it: a field's value,
+// or an element's text.
 func Value(l Locator) chromedp.Action[string] {
 	return func(ctx context.Context, t *chromedp.Target) (string, error) {
 		if _, err := WaitAny(l)(ctx, t); err != nil {
 			return "", err
 		}
+		return ReadNow(l)(ctx, t)
+	}
+}
+
+// ReadNow is Value without the wait: "" when l is not there. For use inside conditions.
+func ReadNow(l Locator) chromedp.Action[string] {
+	return func(ctx context.Context, t *chromedp.Target) (string, error) {
 		hits, err := find(ctx, t, l)
-		if err != nil {
+		if err != nil || len(hits) == 0 {
 			return "", err
-		}
-		if len(hits) == 0 {
-			return "", &WaitError{Wanted: []string{l.String()}, Seen: Glimpse(t)}
 		}
 		return call[string](ctx, t, hits[0], `function() { return ('value' in this && typeof this.value === 'string') ? this.value : this.innerText; }`)
 	}

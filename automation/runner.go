@@ -1,6 +1,8 @@
 package automation
 
 import (
+	"zoomsetup/secret"
+
 	"context"
 	"errors"
 	"fmt"
@@ -84,7 +86,7 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 // redacted is an error whose text has the secrets removed, still unwrapping to its cause.
 type redacted struct {
 	err error
-	r   *Redactor
+	r   *secret.Redactor
 }
 
 func (e redacted) Error() string { return e.r.Redact(e.err.Error()) }
@@ -106,7 +108,11 @@ func location(tab context.Context) string {
 func (r *Runner) screenshot(s *Session, mask []Locator, path string) ([]Rect, error) {
 	ctx, cancel := context.WithTimeout(s.Tab, 15*time.Second)
 	defer cancel()
-	rects, err := chromedp.Run(ctx, Mask(mask, s.Secrets.Values()))
+	values := s.Secrets.Values()
+	if s.ShowSecrets {
+		values = nil
+	}
+	rects, err := chromedp.Run(ctx, Mask(mask, values))
 	if err != nil {
 		return nil, fmt.Errorf("mask: %w", err)
 	}

@@ -1,6 +1,8 @@
 package automation
 
 import (
+	"zoomsetup/secret"
+
 	"context"
 
 	"github.com/chromedp/chromedp"
@@ -31,9 +33,10 @@ type Step struct {
 // Session is what a step works with: the browser tab, the secrets to keep
 // out of every output, and a place for notes.
 type Session struct {
-	Tab     context.Context // the tab; it has already run, so deadlines derived from it are safe
-	Secrets *Redactor
-	Logf    func(format string, args ...any) // notes on stderr; already redacted
+	Tab         context.Context // the tab; it has already run, so deadlines derived from it are safe
+	Secrets     *secret.Redactor
+	ShowSecrets bool                             // leave secret values unmasked in screenshots (they stay out of text)
+	Logf        func(format string, args ...any) // notes on stderr; already redacted
 }
 
 // Do runs actions in the step's context, in order.

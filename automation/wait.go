@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -189,3 +190,44 @@ func Glimpse(t *chromedp.Target) string {
 	}
 	return s
 }
+
+// OffOrigins holds when the page's origin is none of the given ones: the run
+// was sent somewhere it must not type credentials (an SSO identity provider).
+type OffOrigins []string
+
+func (o OffOrigins) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
+	loc, err := chromedp.Location()(ctx, t)
+	if err != nil || loc == "" || strings.HasPrefix(loc, "about:") {
+		return false, err
+	}
+	got := Origin(loc)
+	for _, want := range o {
+		if Origin(want) == got {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// String names the allowed origins.
+func (o OffOrigins) String() string { return fmt.Sprintf("a page outside %s", strings.Join(o, ", ")) }
+
+// Origin returns scheme://host[:port] of an address, or "" when it has none.
+func Origin(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return ""
+	}
+	return p.Scheme + "://" + p.Host
+}
+
+// When makes a Condition of any check, for what the ready-made ones do not cover.
+func When(desc string, check chromedp.Action[bool]) Condition { return when{desc, check} }
+
+type when struct {
+	desc  string
+	check chromedp.Action[bool]
+}
+
+func (w when) holds(ctx context.Context, t *chromedp.Target) (bool, error) { return w.check(ctx, t) }
+func (w when) String() string                                                { return w.desc }

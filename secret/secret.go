@@ -1,4 +1,6 @@
-package automation
+// Package secret keeps passwords, TOTP seeds and client secrets out of every
+// output: a type that will not print, and a redactor for text that might.
+package secret
 
 import (
 	"fmt"
@@ -11,8 +13,8 @@ import (
 // one door to its value, so each use of it is easy to find and review.
 type Secret struct{ v string }
 
-// NewSecret wraps s.
-func NewSecret(s string) Secret { return Secret{v: s} }
+// New wraps s.
+func New(s string) Secret { return Secret{v: s} }
 
 // Reveal returns the value, for typing it into a page or sending it to Zoom.
 func (s Secret) Reveal() string { return s.v }

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"zoomsetup/flows"
+	"zoomsetup/flows/meets"
+	"zoomsetup/flows/zoom"
+	"zoomsetup/secret"
+	"zoomsetup/simulator"
+	"zoomsetup/zoomapi"
+)
+
+// simFlags choose the simulator's variant, for demo and sim.
+var simFlags = []cli.Flag{
+	&cli.StringFlag{Name: "layout", Value: "top", Usage: "Marketplace navigation: top (Develop > Build App) or left (Developer > Created apps)"},
+	&cli.StringFlag{Name: "catalogue", Value: "granular", Usage: "scopes the picker offers: granular or classic"},
+	&cli.BoolFlag{Name: "plain-secret", Usage: "show the client secret without a Show button"},
+	&cli.BoolFlag{Name: "no-2fa", Usage: "the Zoom account has no two-step verification"},
+	&cli.BoolFlag{Name: "cookie-banner", Usage: "show a cookie-consent banner on first visit"},
+	&cli.DurationFlag{Name: "latency", Usage: "delay added to every simulated response"},
+	&cli.Int64Flag{Name: "seed", Usage: "seed of the generated ids and secrets (0: fixed default)"},
+}
+
+// startSim starts the simulator in the variant the flags choose.
+func startSim(c *cli.Context) (*simulator.Sim, error) {
+	o := simulator.Options{
+		Layout:       simulator.Layout(c.String("layout")),
+		Catalogue:    simulator.Catalogue(c.String("catalogue")),
+		PlainSecret:  c.Bool("plain-secret"),
+		TwoFactor:    !c.Bool("no-2fa"),
+		CookieBanner: c.Bool("cookie-banner"),
+		Latency:      c.Duration("latency"),
+		Seed:         c.Int64("seed"),
+	}
+	switch o.Layout {
+	case simulator.LayoutTop, simulator.LayoutLeft:
+	default:
+		return nil, usage(fmt.Errorf("--layout %q: use top or left", o.Layout))
+	}
+	switch o.Catalogue {
+	case simulator.CatalogueGranular, simulator.CatalogueClassic:
+	default:
+		return nil, usage(fmt.Errorf("--catalogue %q: use granular or classic", o.Catalogue))
+	}
+	return simulator.New(o)
+}
+
+// demoPlan is the migration against a simulator, with its demo accounts.
+func demoPlan(sim *simulator.Sim, dir string, showSecret bool) (flows.Plan, []secret.Secret) {
+	u, acc := sim.URLs(), sim.Accounts()
+	z := zoom.Options{
+		ZoomURL: u.Zoom, MarketplaceURL: u.Marketplace,
+		Email: acc.ZoomEmail, Password: secret.New(acc.ZoomPassword), TOTPSecret: secret.New(acc.TOTPSecret),
+		AppName: "MEETS", Description: "CirQlive MEETS integration", Company: "Example University",
+		ContactName: "Avery Admin", ContactEmail: acc.ZoomEmail, Scopes: zoomapi.Auto, ShowSecret: showSecret,
+	}
+	m := meets.Options{URL: u.Meets, User: acc.MeetsUser, Password: secret.New(acc.MeetsPassword)}
+	p := flows.Plan{Zoom: z, Meets: m, API: zoomapi.Client{ZoomURL: u.Zoom, APIURL: u.API}, Check: zoomapi.DefaultCheck, Patience: time.Minute, Dir: dir}
+	return p, []secret.Secret{z.Password, z.TOTPSecret, m.Password}
+}
+
+func demoCommand(env streams) *cli.Command {
+	return &cli.Command{
+		Name:  "demo",
+		Usage: "run the whole migration against the built-in simulator",
+		Flags: join(simFlags, runFlags, []cli.Flag{&cli.BoolFlag{Name: "show-secret", Usage: "leave the client secret unmasked in screenshots"}}),
+		Action: func(c *cli.Context) error {
+			sim, err := startSim(c)
+			if err != nil {
+				return err
+			}
+			defer sim.Close()
+			id, dir, err := newRunDir(c.String("out"))
+			if err != nil {
+				return err
+			}
+			p, secrets := demoPlan(sim, dir, c.Bool("show-secret"))
+			return run(c.Context, c, env, job{command: "demo", plan: p, result: flows.NewResult(dir), steps: flows.Plan.Migration, secrets: secrets}, id, dir)
+		},
+	}
+}

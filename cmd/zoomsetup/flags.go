@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"zoomsetup/flows/meets"
+	"zoomsetup/flows/zoom"
+	"zoomsetup/secret"
+	"zoomsetup/zoomapi"
+)
+
+// Flag groups, shared by the commands that need them.
+var (
+	zoomSiteFlags = []cli.Flag{
+		&cli.StringFlag{Name: "zoom-url", Value: "https://zoom.us", Usage: "Zoom sign-in and OAuth address"},
+		&cli.StringFlag{Name: "marketplace-url", Value: "https://marketplace.zoom.us", Usage: "Zoom App Marketplace address"},
+	}
+	apiFlags = []cli.Flag{
+		&cli.StringFlag{Name: "api-url", Value: "https://api.zoom.us", Usage: "Zoom REST API address"},
+		&cli.StringFlag{Name: "check", Value: zoomapi.DefaultCheck, Usage: "API call that proves a token works"},
+		&cli.DurationFlag{Name: "propagation-timeout", Value: 2 * time.Minute, Usage: "how long verification waits for a fresh activation to reach Zoom's token service"},
+	}
+	zoomAccountFlags = []cli.Flag{
+		&cli.StringFlag{Name: "zoom-email", EnvVars: []string{"ZOOM_EMAIL"}, Usage: "Zoom admin email (or ZOOM_EMAIL)"},
+		&cli.StringFlag{Name: "zoom-password-file", Usage: "file holding the Zoom password (or set ZOOM_PASSWORD)"},
+		&cli.StringFlag{Name: "zoom-totp-secret-file", Usage: "file holding the base32 authenticator secret (or set ZOOM_TOTP_SECRET)"},
+	}
+	appFlags = []cli.Flag{
+		&cli.StringFlag{Name: "app-name", Value: "MEETS", Usage: "name of the Server-to-Server OAuth app (at most 50 characters)"},
+		&cli.StringFlag{Name: "description", Value: "CirQlive MEETS integration", Usage: "the app's short description"},
+		&cli.StringFlag{Name: "company", Usage: "Company Name for the app's Information (empty keeps what the app has)"},
+		&cli.StringFlag{Name: "contact-name", Usage: "developer contact name (empty keeps what the app has)"},
+		&cli.StringFlag{Name: "contact-email", Usage: "developer contact email (empty keeps what the app has)"},
+		&cli.StringFlag{Name: "scopes", Value: "auto", Usage: "scope catalogue: auto (what the picker offers), granular or classic"},
+		&cli.BoolFlag{Name: "show-secret", Usage: "leave the client secret unmasked in screenshots"},
+	}
+	meetsFlags = []cli.Flag{
+		&cli.StringFlag{Name: "meets-url", EnvVars: []string{"MEETS_URL"}, Usage: "MEETS admin panel address"},
+		&cli.StringFlag{Name: "meets-user", EnvVars: []string{"MEETS_USER"}, Usage: "MEETS admin user (or MEETS_USER)"},
+		&cli.StringFlag{Name: "meets-password-file", Usage: "file holding the MEETS password (or set MEETS_PASSWORD)"},
+	}
+	runFlags = []cli.Flag{
+		&cli.StringFlag{Name: "out", Value: "screenshots", Usage: "folder for runs (screenshots, manifest, credentials)"},
+		&cli.BoolFlag{Name: "json", Usage: "print the result as one JSON object"},
+		&cli.BoolFlag{Name: "headful", Usage: "show the browser window"},
+		&cli.StringFlag{Name: "browser", EnvVars: []string{"ZOOMSETUP_BROWSER"}, Usage: "Chrome or Chromium binary"},
+		&cli.DurationFlag{Name: "step-timeout", Value: 60 * time.Second, Usage: "deadline of each step"},
+	}
+	credentialsFlag = &cli.StringFlag{Name: "credentials", Usage: "credentials.json written by an earlier run"}
+)
+
+// join concatenates flag groups.
+func join(groups ...[]cli.Flag) []cli.Flag {
+	var out []cli.Flag
+	for _, g := range groups {
+		out = append(out, g...)
+	}
+	return out
+}
+
+// readSecret takes a secret from its environment variable or, if given, a
+// file (first line, trimmed). Secrets never come from flag values, which
+// other users see in ps.
+func readSecret(env streams, envName, fileFlag, path string) (secret.Secret, error) {
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return secret.Secret{}, usage(fmt.Errorf("--%s: %w", fileFlag, err))
+		}
+		line, _, _ := strings.Cut(string(b), "\n")
+		v := strings.TrimSpace(line)
+		if v == "" {
+			return secret.Secret{}, usage(fmt.Errorf("--%s %q is empty", fileFlag, path))
+		}
+		return secret.New(v), nil
+	}
+	return secret.New(env.Getenv(envName)), nil
+}
+
+// zoomOptions builds zoom.Options from flags and the environment.
+func zoomOptions(c *cli.Context, env streams) (zoom.Options, error) {
+	cat, err := zoomapi.ParseCatalogue(c.String("scopes"))
+	if err != nil {
+		return zoom.Options{}, usage(err)
+	}
+	o := zoom.Options{
+		ZoomURL:        strings.TrimRight(c.String("zoom-url"), "/"),
+		MarketplaceURL: strings.TrimRight(c.String("marketplace-url"), "/"),
+		Email:          strings.TrimSpace(c.String("zoom-email")),
+		AppName:        strings.TrimSpace(c.String("app-name")),
+		Description:    c.String("description"),
+		Company:        strings.TrimSpace(c.String("company")),
+		ContactName:    strings.TrimSpace(c.String("contact-name")),
+		ContactEmail:   strings.TrimSpace(c.String("contact-email")),
+		Scopes:         cat,
+		ShowSecret:     c.Bool("show-secret"),
+	}
+	if o.Password, err = readSecret(env, "ZOOM_PASSWORD", "zoom-password-file", c.String("zoom-password-file")); err != nil {
+		return o, err
+	}
+	if o.TOTPSecret, err = readSecret(env, "ZOOM_TOTP_SECRET", "zoom-totp-secret-file", c.String("zoom-totp-secret-file")); err != nil {
+		return o, err
+	}
+	return o, usage(o.Check())
+}
+
+// meetsOptions builds meets.Options from flags and the environment.
+func meetsOptions(c *cli.Context, env streams) (meets.Options, error) {
+	o := meets.Options{URL: strings.TrimSpace(c.String("meets-url")), User: strings.TrimSpace(c.String("meets-user"))}
+	var err error
+	if o.Password, err = readSecret(env, "MEETS_PASSWORD", "meets-password-file", c.String("meets-password-file")); err != nil {
+		return o, err
+	}
+	return o, usage(o.Check())
+}
+
+// apiClient builds the HTTP client for Zoom's token endpoint and API.
+func apiClient(c *cli.Context) zoomapi.Client {
+	return zoomapi.Client{ZoomURL: strings.TrimRight(c.String("zoom-url"), "/"), APIURL: strings.TrimRight(c.String("api-url"), "/")}
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	a "zoomsetup/automation"
+	"zoomsetup/flows"
+	"zoomsetup/flows/zoom"
+	"zoomsetup/secret"
+)
+
+// job is one browser run: its plan, its steps and where it writes.
+type job struct {
+	command string
+	plan    flows.Plan
+	result  *flows.Result
+	steps   func(flows.Plan, *flows.Result) []a.Step
+	secrets []secret.Secret // known before the run: passwords, TOTP seed, a loaded client secret
+}
+
+// newRunDir makes <out>/<run-id>, unique even for runs in the same second.
+func newRunDir(out string) (string, string, error) {
+	b := make([]byte, 3)
+	_, _ = rand.Read(b)
+	id := time.Now().Format("20060102-150405") + "-" + hex.EncodeToString(b)
+	dir := filepath.Join(out, id)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", "", usage(fmt.Errorf("--out %q: %w", out, err))
+	}
+	return id, dir, nil
+}
+
+// run starts Chrome, runs the job's steps with the runner, records the
+// manifest and prints the result. It closes Chrome on every path.
+func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string) error {
+	redactor := &secret.Redactor{}
+	for _, s := range j.secrets {
+		redactor.Add(s)
+	}
+	note := func(format string, args ...any) {
+		fmt.Fprintln(env.Err, "      · "+redactor.Redact(fmt.Sprintf(format, args...)))
+	}
+	man := a.NewManifest(dir, id, j.command, version)
+	fmt.Fprintf(env.Err, "zoomsetup %s: run %s in %s\n", j.command, id, dir)
+
+	b, err := a.Launch(ctx, a.BrowserOptions{Path: c.String("browser"), Headful: c.Bool("headful")})
+	if err != nil {
+		if errors.Is(err, a.ErrNoBrowser) {
+			return usage(err)
+		}
+		return err
+	}
+	defer b.Close()
+	man.Browser, man.BrowserStart = b.Path, b.Start.Seconds()
+	fmt.Fprintf(env.Err, "      · chrome started in %.1fs\n", b.Start.Seconds())
+
+	s := &a.Session{
+		Tab:         a.WithEnv(b.Tab, &a.Env{Logf: note, Dismiss: zoom.Dismissers()}),
+		Secrets:     redactor,
+		Logf:        note,
+		ShowSecrets: j.plan.Zoom.ShowSecret,
+	}
+	r := &a.Runner{Dir: dir, StepTimeout: c.Duration("step-timeout"), Progress: env.Err, Manifest: man, Console: a.WatchConsole(b.Tab)}
+	// Steps run under ctx so Ctrl-C reaches them; the tab is ctx's child too.
+	runErr := r.Run(s.Tab, s, j.steps(j.plan, j.result))
+	if ctx.Err() != nil && runErr != nil {
+		runErr = &a.StepError{Step: lastStep(man), Err: &a.Error{Kind: a.KindInterrupted, Msg: "interrupted; credentials already read are kept in " + dir, Err: runErr}}
+	}
+
+	outcome, errText := a.Done, ""
+	if runErr != nil {
+		outcome, errText = a.Failed, redactor.Redact(runErr.Error())
+		if a.KindOf(runErr) == a.KindInterrupted {
+			outcome = a.Interrupted
+		}
+	}
+	if err := man.Finish(outcome, errText, j.result); err != nil && runErr == nil {
+		runErr = err
+	}
+	if runErr == nil {
+		printResult(env, c.Bool("json"), j.result, dir)
+	}
+	fmt.Fprintf(env.Err, "manifest: %s\n", man.Path())
+	return runErr
+}
+
+func lastStep(m *a.Manifest) string {
+	if len(m.Steps) == 0 {
+		return "start"
+	}
+	return m.Steps[len(m.Steps)-1].Name
+}
+
+// printResult writes the result to stdout: a short table, or one JSON object.
+func printResult(env streams, asJSON bool, r *flows.Result, dir string) {
+	if asJSON {
+		out := struct {
+			*flows.Result
+			RunDir string `json:"run_dir"`
+		}{r, dir}
+		b, _ := json.MarshalIndent(out, "", "  ")
+		fmt.Fprintln(env.Out, string(b))
+		return
+	}
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(env.Out, "%-12s %s\n", k, v)
+		}
+	}
+	if r.App != "" {
+		state := "not activated"
+		if r.Activated {
+			state = "activated"
+		}
+		row("app", fmt.Sprintf("%s (Server-to-Server OAuth, %s)", r.App, state))
+	}
+	row("account id", r.AccountID)
+	row("client id", r.ClientID)
+	if len(r.Scopes) > 0 {
+		row("scopes", fmt.Sprintf("%d %s", len(r.Scopes), r.Catalogue))
+	}
+	if r.Meets != nil {
+		switch {
+		case r.Meets.Already:
+			row("meets", "already held these credentials")
+		case r.Meets.Saved:
+			row("meets", "credentials saved and accepted")
+		}
+	}
+	if v := r.Verified; v != nil && v.CheckPassed {
+		row("verified", fmt.Sprintf("token minted, %d scopes, GET %s answered", len(v.Scopes), v.Check))
+	}
+	row("credentials", r.CredsFile)
+	row("backup", r.Backup)
+	row("run", dir)
+	if !r.Changed {
+		row("changes", "none: everything was already in place")
+	}
+}

@@ -1,0 +1,234 @@
+package zoom
+
+import (
+	"context"
+	"regexp"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	a "zoomsetup/automation"
+	"zoomsetup/zoomapi"
+)
+
+// FillInformation is the step "Fill in Information": the company and the
+// developer contact that activation requires. Fields that already hold the
+// wanted text are left alone; an empty flag keeps what the app has.
+func FillInformation(o Options, r *Result) a.Step {
+	return a.Step{Name: "zoom-fill-information", Title: "Fill in Information", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+		if err := openSection(ctx, s, informationSection, "Information"); err != nil {
+			return "", err
+		}
+		fields := []struct {
+			l    a.Locator
+			want string
+			flag string
+		}{
+			{descriptionField, o.Description, ""},
+			{companyField, o.Company, "--company"},
+			{contactNameField, o.ContactName, "--contact-name"},
+			{contactEmailField, o.ContactEmail, "--contact-email"},
+		}
+		changed := false
+		for _, f := range fields {
+			have, err := chromedp.Run(ctx, a.Value(f.l))
+			if err != nil {
+				return "", err
+			}
+			switch {
+			case f.want == "" && have == "" && f.flag != "":
+				return "", a.Fail(a.KindUsage, "pass "+f.flag, "the app's %s is empty and activation needs it", f.l.Names[0])
+			case f.want == "" || have == f.want:
+				continue
+			}
+			if err := s.Do(ctx, a.Fill(f.l, f.want)); err != nil {
+				return "", err
+			}
+			changed = true
+		}
+		if !changed {
+			return a.Already, nil
+		}
+		// Continue saves; coming back proves the values were kept.
+		if err := s.Do(ctx, a.Click(continueButton), a.WaitFor(a.Heading("Feature"))); err != nil {
+			return "", err
+		}
+		if err := openSection(ctx, s, informationSection, "Information"); err != nil {
+			return "", err
+		}
+		for _, f := range fields {
+			if f.want == "" {
+				continue
+			}
+			if have, err := chromedp.Run(ctx, a.Value(f.l)); err != nil || have != f.want {
+				return "", a.Fail(a.KindUnexpected, "fill Information by hand and run again", "Zoom did not keep the %s typed into Information (%v)", f.l.Names[0], err)
+			}
+		}
+		return a.Done, nil
+	}}
+}
+
+// PassFeature is the step "Feature": nothing there is needed (its Secret
+// Token is for webhooks, not the client secret), so it only looks.
+func PassFeature() a.Step {
+	return a.Step{Name: "zoom-feature", Title: "Leave Feature as it is", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+		return a.Already, openSection(ctx, s, featureSection, "Feature")
+	}}
+}
+
+// scopeID matches a scope id as Zoom prints it, e.g. meeting:read:meeting:admin.
+var scopeID = regexp.MustCompile(`[a-z_]+(?::[a-z_]+)+`)
+
+// addedScopes reads the ids listed in the Scopes section.
+func addedScopes(ctx context.Context) ([]string, error) {
+	if _, err := chromedp.Run(ctx, a.WaitAny(a.Text("scopes added"), a.Text("scope added"), a.Text("No scopes"))); err != nil {
+		return nil, err
+	}
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	if err != nil {
+		return nil, err
+	}
+	return scopeID.FindAllString(text, -1), nil
+}
+
+// catalogueOf tells the catalogue of the scopes an app already holds, or Auto when it holds none of the profile.
+func catalogueOf(have []string) zoomapi.Catalogue {
+	for _, c := range []zoomapi.Catalogue{zoomapi.Granular, zoomapi.Classic} {
+		if len(zoomapi.Missing(have, zoomapi.Profile(c))) < len(zoomapi.Profile(c)) {
+			return c
+		}
+	}
+	return zoomapi.Auto
+}
+
+// offered tells the catalogue the open Add Scopes dialog offers, by searching it.
+func offered(ctx context.Context, s *a.Session) (zoomapi.Catalogue, error) {
+	g, c := zoomapi.Profile(zoomapi.Granular)[0], zoomapi.Profile(zoomapi.Classic)[0]
+	if err := s.Do(ctx, a.Fill(scopeSearch, "meeting:read:")); err != nil {
+		return "", err
+	}
+	i, err := chromedp.Run(ctx, a.WaitAny(scopeBox(g), scopeBox(c)))
+	if err != nil {
+		return "", a.Fail(a.KindUnexpected, "the account may lack the permission to add admin scopes; check the role of the signed-in user",
+			"the Add Scopes dialog offered neither %q nor %q", g, c)
+	}
+	if i == 0 {
+		return zoomapi.Granular, nil
+	}
+	return zoomapi.Classic, nil
+}
+
+// scopeWait bounds the search for one scope in the picker.
+const scopeWait = 10 * time.Second
+
+// AddScopes is the step "Add the scopes": the MEETS profile in the catalogue
+// the picker offers. Scopes already added stay; only missing ones are ticked.
+func AddScopes(o Options, r *Result) a.Step {
+	return a.Step{Name: "zoom-add-scopes", Title: "Add the scopes", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+		if err := openSection(ctx, s, scopesSection, "Scopes"); err != nil {
+			return "", err
+		}
+		have, err := addedScopes(ctx)
+		if err != nil {
+			return "", err
+		}
+		cat := o.Scopes
+		if cat == zoomapi.Auto {
+			cat = catalogueOf(have)
+		}
+		if cat != zoomapi.Auto && len(zoomapi.Missing(have, zoomapi.Profile(cat))) == 0 {
+			r.Catalogue, r.Scopes = cat, zoomapi.Profile(cat)
+			return a.Already, r.save()
+		}
+		if err := s.Do(ctx, a.Click(addScopesButton), a.WaitFor(scopesDialog)); err != nil {
+			return "", err
+		}
+		if cat == zoomapi.Auto {
+			if cat, err = offered(ctx, s); err != nil {
+				return "", err
+			}
+		}
+		missing := zoomapi.Missing(have, zoomapi.Profile(cat))
+		s.Note("adding %d %s scope(s)", len(missing), cat)
+		for _, id := range missing {
+			if err := tick(ctx, s, id); err != nil {
+				return "", err
+			}
+		}
+		if err := s.Do(ctx, a.Click(doneButton), a.WaitGone(scopesDialog)); err != nil {
+			return "", err
+		}
+		if have, err = addedScopes(ctx); err != nil {
+			return "", err
+		}
+		if left := zoomapi.Missing(have, zoomapi.Profile(cat)); len(left) > 0 {
+			return "", a.Fail(a.KindUnexpected, "add them by hand under Scopes and run again",
+				"after Done the app still lacks %d scope(s), first %q", len(left), left[0])
+		}
+		r.Catalogue, r.Scopes = cat, zoomapi.Profile(cat)
+		return a.Done, r.save()
+	}}
+}
+
+// tick searches the picker for one scope id and checks its box.
+func tick(ctx context.Context, s *a.Session, id string) error {
+	sctx, cancel := context.WithTimeout(ctx, scopeWait)
+	defer cancel()
+	if err := s.Do(sctx, a.Fill(scopeSearch, id)); err != nil {
+		return err
+	}
+	if _, err := chromedp.Run(sctx, a.SetChecked(scopeBox(id), true)); err != nil {
+		if ctx.Err() == nil {
+			return a.Fail(a.KindUnexpected, "the account may lack the permission to add admin scopes; check the role of the signed-in user",
+				"the Add Scopes dialog did not list %q", id)
+		}
+		return err
+	}
+	return nil
+}
+
+// Activate is the step "Activate your app". An app already active is left
+// as it is; a refusal is reported with the items Zoom lists.
+func Activate(o Options, r *Result) a.Step {
+	return a.Step{Name: "zoom-activate", Title: "Activate the app", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+		if err := openSection(ctx, s, activationSection, "Activation"); err != nil {
+			return "", err
+		}
+		i, err := chromedp.Run(ctx, a.WaitAny(activatedText, deactivateButton, activateButton))
+		if err != nil {
+			return "", err
+		}
+		out := a.Already
+		if i == 2 {
+			if err := s.Do(ctx, a.Click(activateButton)); err != nil {
+				return "", err
+			}
+			if i, err = chromedp.Run(ctx, a.WaitAny(activatedText, cannotActivate)); err != nil {
+				return "", err
+			}
+			if i == 1 {
+				why, _ := chromedp.Run(ctx, a.Value(cannotActivate))
+				return "", a.Fail(a.KindUnexpected, "complete what Zoom lists and run again",
+					"zoom refused to activate the app: %s", a.Normalize(why))
+			}
+			out = a.Done
+		}
+		r.Activated = true
+		return out, r.save()
+	}}
+}
+
+// Steps is the Zoom half, in the order of the setup guide.
+func Steps(o Options, r *Result) []a.Step {
+	return []a.Step{
+		SignIn(o),
+		OpenBuilder(o, r),
+		ChooseType(o, r),
+		CreateApp(o, r),
+		ReadCredentials(o, r),
+		FillInformation(o, r),
+		PassFeature(),
+		AddScopes(o, r),
+		Activate(o, r),
+	}
+}

@@ -1,0 +1,250 @@
+package simulator
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// State is a snapshot of everything the simulated sites hold, so a test proves
+// what changed on the server and not only what a page showed.
+type State struct {
+	Apps           []App // in creation order
+	Meets          MeetsState
+	SignInAttempts int // POSTs of email and password to the Zoom sign-in
+	CodeAttempts   int // POSTs of a two-step verification code
+	TokensMinted   int // successful /oauth/token answers
+}
+
+// App is one Marketplace app with its credentials, as a test sees it.
+type App struct {
+	ID                  string
+	Name                string
+	Type                AppType
+	AccountID           string
+	ClientID            string
+	ClientSecret        string
+	Company             string
+	ContactName         string
+	ContactEmail        string
+	ShortDescription    string
+	Scopes              []string
+	Activated           bool
+	SecretRegenerations int
+}
+
+// MeetsState is what the MEETS admin panel holds and how often it was used.
+type MeetsState struct {
+	APIKey      string
+	APISecret   string
+	Submissions int // POSTs of the credentials form
+	Saves       int // submissions that Zoom accepted and MEETS stored
+}
+
+// simToday is the simulator's fixed "today": dates shown on pages never
+// depend on the clock, so screenshots are reproducible.
+var simToday = time.Date(2026, time.January, 12, 0, 0, 0, 0, time.UTC)
+
+// app is an App plus what only the pages need.
+type app struct {
+	App
+	created      time.Time
+	eventSubs    bool
+	webhookToken string
+}
+
+// token is a minted access token, remembered with what it grants.
+type token struct {
+	scopes  []string
+	expires time.Time
+}
+
+// world is the whole mutable state; every access holds Sim.mu.
+type world struct {
+	ids  *idGen // account, users, apps: depends only on the seed and creation order
+	rand *idGen // sessions and tokens
+
+	accountID string
+	userID    string
+	apps      []*app
+
+	zoomSessions  map[string]bool
+	pending       map[string]time.Time // password accepted, waiting for the 2FA code
+	meetsSessions map[string]bool
+	tokens        map[string]token
+
+	meets          MeetsState
+	signInAttempts int
+	codeAttempts   int
+	tokensMinted   int
+}
+
+func newWorld(opts Options) (*world, error) {
+	seed := opts.Seed
+	if seed == 0 {
+		seed = defaultSeed
+	}
+	w := &world{
+		ids:           newIDGen(seed, 1),
+		rand:          newIDGen(seed, 2),
+		zoomSessions:  map[string]bool{},
+		pending:       map[string]time.Time{},
+		meetsSessions: map[string]bool{},
+		tokens:        map[string]token{},
+	}
+	w.accountID = w.ids.string(22, alphaDash)
+	w.userID = w.ids.string(22, alphaDash)
+	n := len(opts.ExistingApps)
+	for i, seedApp := range opts.ExistingApps {
+		t := seedApp.Type
+		if t == "" {
+			t = AppTypeS2S
+		}
+		a := w.newApp(strings.TrimSpace(seedApp.Name), t, simToday.AddDate(0, 0, -9*(n-i)))
+		a.Company = seedApp.Company
+		a.ContactName = seedApp.ContactName
+		a.ContactEmail = seedApp.ContactEmail
+		a.Scopes = slices.Clone(seedApp.Scopes)
+		a.Activated = seedApp.Activated
+	}
+	if opts.Meets != nil {
+		w.meets.APIKey = opts.Meets.APIKey
+		w.meets.APISecret = opts.Meets.APISecret
+	}
+	return w, nil
+}
+
+// newApp creates an app with fresh credentials and appends it.
+func (w *world) newApp(name string, t AppType, created time.Time) *app {
+	a := &app{App: App{
+		ID:           w.ids.string(22, alnum),
+		Name:         name,
+		Type:         t,
+		AccountID:    w.accountID,
+		ClientID:     w.ids.string(22, alnum),
+		ClientSecret: w.ids.string(32, alnum),
+	}, created: created}
+	a.webhookToken = w.ids.string(22, alphaDash)
+	w.apps = append(w.apps, a)
+	return a
+}
+
+func (w *world) appByID(id string) *app {
+	for _, a := range w.apps {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+func (w *world) appByClientID(id string) *app {
+	for _, a := range w.apps {
+		if a.ClientID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+// appByName finds the one app with that name; duplicates are an error because
+// a test helper must not pick one silently.
+func (w *world) appByName(name string) (*app, error) {
+	var found *app
+	for _, a := range w.apps {
+		if a.Name == name {
+			if found != nil {
+				return nil, fmt.Errorf("app name %q is ambiguous", name)
+			}
+			found = a
+		}
+	}
+	if found == nil {
+		return nil, fmt.Errorf("no app named %q", name)
+	}
+	return found, nil
+}
+
+// activationProblems lists, in the words the Activation section shows, what
+// keeps an app from being activated.
+func activationProblems(a *app) []string {
+	var p []string
+	if strings.TrimSpace(a.Company) == "" {
+		p = append(p, "Company Name is required")
+	}
+	if strings.TrimSpace(a.ContactName) == "" {
+		p = append(p, "Developer contact name is required")
+	}
+	if strings.TrimSpace(a.ContactEmail) == "" {
+		p = append(p, "Developer contact email is required")
+	}
+	if len(a.Scopes) == 0 {
+		p = append(p, "Add at least one scope")
+	}
+	return p
+}
+
+func checkAppName(name string) error {
+	n := utf8.RuneCountInString(strings.TrimSpace(name))
+	if n < 1 || n > 50 {
+		return fmt.Errorf("app name must be 1 to 50 characters")
+	}
+	return nil
+}
+
+func validType(t AppType) bool {
+	return t == AppTypeS2S || t == AppTypeGeneral || t == AppTypeWebhook
+}
+
+// State returns a deep copy of the simulator's state, safe to keep.
+func (s *Sim) State() State {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	w := s.w
+	st := State{
+		Meets:          w.meets,
+		SignInAttempts: w.signInAttempts,
+		CodeAttempts:   w.codeAttempts,
+		TokensMinted:   w.tokensMinted,
+	}
+	for _, a := range w.apps {
+		c := a.App
+		c.Scopes = slices.Clone(a.Scopes)
+		if c.Scopes == nil {
+			c.Scopes = []string{}
+		}
+		st.Apps = append(st.Apps, c)
+	}
+	if st.Apps == nil {
+		st.Apps = []App{}
+	}
+	return st
+}
+
+// SetActivated turns an app on or off behind the pages' back, as an admin in
+// another tab would, to test flows that find an app in either state.
+func (s *Sim) SetActivated(appName string, on bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.w.appByName(appName)
+	if err != nil {
+		return err
+	}
+	a.Activated = on
+	return nil
+}
+
+// SetScopes replaces an app's scopes behind the pages' back, to test flows
+// that find some scopes already added (or a role that lost them).
+func (s *Sim) SetScopes(appName string, scopes []string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.w.appByName(appName)
+	if err != nil {
+		return err
+	}
+	a.Scopes = slices.Clone(scopes)
+	return nil
+}

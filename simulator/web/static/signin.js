@@ -1,0 +1,86 @@
+// signin.js: the two-step Zoom sign-in (email, then password), rendered in
+// place like the real hash-routed page.
+'use strict';
+(function () {
+  const root = document.getElementById('signin-root');
+  let email = '';
+
+  if (location.hash !== '#/login') history.replaceState(null, '', '/signin#/login');
+
+  function alertBox(msg) {
+    return h('div', { role: 'alert', class: 'alert' }, msg);
+  }
+
+  function others() {
+    const note = () => show(alertBox('This sign-in method is not available for this account.'));
+    return [
+      h('p', { class: 'or' }, 'or sign in with'),
+      h('div', { class: 'alt' },
+        h('button', { type: 'button', class: 'btn secondary', onclick: note }, 'SSO'),
+        h('button', { type: 'button', class: 'btn secondary', onclick: note }, 'Google'),
+        h('button', { type: 'button', class: 'btn secondary', onclick: note }, 'Apple')),
+      h('p', { class: 'foot' }, 'By signing in, I agree to the Zoom Privacy Statement and Terms of Service.'),
+    ];
+  }
+
+  // show puts a message above the form, replacing an earlier one.
+  function show(el) {
+    const old = root.querySelector('[role="alert"]');
+    if (old) old.remove();
+    const form = root.querySelector('form');
+    form.prepend(el);
+  }
+
+  function emailStep() {
+    const input = h('input', {
+      type: 'email', name: 'email', placeholder: 'Email or phone number',
+      'aria-label': 'Email or phone number', autocomplete: 'username', value: email,
+    });
+    const form = h('form', { novalidate: true },
+      h('div', { class: 'field' }, input),
+      h('button', { type: 'submit', class: 'btn wide' }, 'Next'));
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      const v = input.value.trim();
+      if (!v) {
+        show(alertBox('Please enter your email address.'));
+        return;
+      }
+      email = v;
+      passwordStep();
+    });
+    root.replaceChildren(h('h1', {}, 'Sign In'), form, ...others());
+    input.focus();
+  }
+
+  function passwordStep() {
+    const pid = uid('password');
+    const password = h('input', { type: 'password', id: pid, name: 'password', autocomplete: 'current-password' });
+    // The real page carries a second, hidden password input.
+    const hidden = h('input', { type: 'password', name: 'password', tabindex: '-1', 'aria-hidden': 'true', autocomplete: 'off', style: 'display:none' });
+    const submit = h('button', { type: 'submit', class: 'btn wide' }, 'Sign In');
+    const form = h('form', { novalidate: true },
+      h('div', { class: 'field' }, h('label', { for: pid }, 'Password'), password, hidden),
+      submit);
+    form.addEventListener('submit', async function (e) {
+      e.preventDefault();
+      if (submit.disabled) return;
+      submit.disabled = true;
+      submit.setAttribute('aria-busy', 'true');
+      const res = await api('POST', '/signin/api', { email: email, password: password.value });
+      if (res.status === 200 && res.body.next) {
+        location.assign(res.body.next);
+        return;
+      }
+      submit.disabled = false;
+      submit.removeAttribute('aria-busy');
+      show(alertBox(res.status === 401 ? 'Incorrect email or password' : (res.body.errorMessage || 'Something went wrong. Please try again.')));
+      password.focus();
+    });
+    const change = h('button', { type: 'button', class: 'linkbtn', onclick: emailStep }, 'Change');
+    root.replaceChildren(h('h1', {}, 'Sign In'), h('p', { class: 'who' }, email, ' · ', change), form, ...others());
+    password.focus();
+  }
+
+  emailStep();
+})();

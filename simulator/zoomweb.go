@@ -1,0 +1,189 @@
+package simulator
+
+import (
+	"encoding/json"
+	"html/template"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/pquerna/otp/totp"
+)
+
+// Cookies. Browsers send cookies by host whatever the port, so the Marketplace
+// reads zoom_session as marketplace.zoom.us reads the .zoom.us session.
+const (
+	zoomSessionCookie = "zoom_session"
+	zoomPendingCookie = "zoom_pending"
+	consentCookie     = "zoom_consent"
+	pendingLifetime   = 10 * time.Minute
+)
+
+var zoomPages = template.Must(template.ParseFS(webFS, "web/zoom/*.html"))
+
+// zoomPage is what every Zoom web template may show.
+type zoomPage struct {
+	Banner      bool
+	Name        string
+	Email       string
+	TwoFactor   bool
+	Marketplace string
+}
+
+func (s *Sim) zoomHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", staticHandler())
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/profile", http.StatusFound)
+	})
+	mux.HandleFunc("GET /signin", func(w http.ResponseWriter, r *http.Request) {
+		if s.zoomSignedIn(r) {
+			http.Redirect(w, r, "/profile", http.StatusFound)
+			return
+		}
+		s.renderZoom(w, r, http.StatusOK, "signin.html")
+	})
+	mux.HandleFunc("POST /signin/api", s.handleSignIn)
+	mux.HandleFunc("GET /signin/otp/verify", func(w http.ResponseWriter, r *http.Request) {
+		if !s.pendingOK(r) {
+			http.Redirect(w, r, "/signin", http.StatusFound)
+			return
+		}
+		s.renderZoom(w, r, http.StatusOK, "otp.html")
+	})
+	mux.HandleFunc("POST /signin/otp/api", s.handleCode)
+	mux.HandleFunc("GET /profile", func(w http.ResponseWriter, r *http.Request) {
+		if !s.zoomSignedIn(r) {
+			http.Redirect(w, r, "/signin", http.StatusFound)
+			return
+		}
+		s.renderZoom(w, r, http.StatusOK, "profile.html")
+	})
+	mux.HandleFunc("GET /signout", func(w http.ResponseWriter, r *http.Request) {
+		if c, err := r.Cookie(zoomSessionCookie); err == nil {
+			s.mu.Lock()
+			delete(s.w.zoomSessions, c.Value)
+			s.mu.Unlock()
+		}
+		http.SetCookie(w, &http.Cookie{Name: zoomSessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true})
+		http.Redirect(w, r, "/signin", http.StatusFound)
+	})
+	mux.HandleFunc("/oauth/token", s.handleToken)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.renderZoom(w, r, http.StatusNotFound, "notfound.html")
+	})
+	return mux
+}
+
+func (s *Sim) renderZoom(w http.ResponseWriter, r *http.Request, status int, name string) {
+	p := zoomPage{
+		Banner:      s.showBanner(r),
+		Name:        userFirstName + " " + userLastName,
+		Email:       zoomEmail,
+		TwoFactor:   s.opts.TwoFactor,
+		Marketplace: s.urls.Marketplace,
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	zoomPages.ExecuteTemplate(w, name, p)
+}
+
+// showBanner reports whether the cookie banner belongs on this response.
+func (s *Sim) showBanner(r *http.Request) bool {
+	if !s.opts.CookieBanner {
+		return false
+	}
+	_, err := r.Cookie(consentCookie)
+	return err != nil
+}
+
+// zoomSignedIn reports whether the request carries a live Zoom session.
+func (s *Sim) zoomSignedIn(r *http.Request) bool {
+	c, err := r.Cookie(zoomSessionCookie)
+	if err != nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.zoomSessions[c.Value]
+}
+
+// pendingOK reports whether the request carries a password-accepted sign-in
+// that still waits for its code.
+func (s *Sim) pendingOK(r *http.Request) bool {
+	c, err := r.Cookie(zoomPendingCookie)
+	if err != nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	exp, ok := s.w.pending[c.Value]
+	return ok && s.now().Before(exp)
+}
+
+// startSession records a new Zoom session and sets its cookie; s.mu is held.
+func (s *Sim) startSession(w http.ResponseWriter) {
+	id := s.w.rand.string(40, alnum)
+	s.w.zoomSessions[id] = true
+	http.SetCookie(w, &http.Cookie{Name: zoomSessionCookie, Value: id, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+}
+
+// handleSignIn is POST /signin/api {email,password}.
+func (s *Sim) handleSignIn(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Email    string `json:"email"`
+		Password string `json:"password"`
+	}
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&in); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"errorMessage": "Invalid request."})
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.w.signInAttempts++
+	if !strings.EqualFold(strings.TrimSpace(in.Email), zoomEmail) || in.Password != zoomPassword {
+		writeJSON(w, http.StatusUnauthorized, map[string]string{"errorMessage": "Incorrect email or password"})
+		return
+	}
+	if s.opts.TwoFactor {
+		id := s.w.rand.string(40, alnum)
+		s.w.pending[id] = s.now().Add(pendingLifetime)
+		http.SetCookie(w, &http.Cookie{Name: zoomPendingCookie, Value: id, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		writeJSON(w, http.StatusOK, map[string]string{"next": "/signin/otp/verify"})
+		return
+	}
+	s.startSession(w)
+	writeJSON(w, http.StatusOK, map[string]string{"next": "/profile"})
+}
+
+// handleCode is POST /signin/otp/api {code}: a TOTP code (RFC 6238, 30 s,
+// one step of skew) finishes a pending sign-in.
+func (s *Sim) handleCode(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Code string `json:"code"`
+	}
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&in); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"errorMessage": "Invalid request."})
+		return
+	}
+	c, err := r.Cookie(zoomPendingCookie)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.w.codeAttempts++
+	exp, ok := time.Time{}, false
+	if err == nil {
+		exp, ok = s.w.pending[c.Value]
+	}
+	if !ok || !s.now().Before(exp) {
+		writeJSON(w, http.StatusUnauthorized, map[string]string{"errorMessage": "Your sign-in has expired. Please sign in again.", "next": "/signin"})
+		return
+	}
+	if !totp.Validate(in.Code, totpSecret) {
+		writeJSON(w, http.StatusUnauthorized, map[string]string{"errorMessage": "The verification code is incorrect. Please try again."})
+		return
+	}
+	delete(s.w.pending, c.Value)
+	http.SetCookie(w, &http.Cookie{Name: zoomPendingCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true})
+	s.startSession(w)
+	writeJSON(w, http.StatusOK, map[string]string{"next": "/profile"})
+}
