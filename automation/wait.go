@@ -230,4 +230,4 @@ type when struct {
 }
 
 func (w when) holds(ctx context.Context, t *chromedp.Target) (bool, error) { return w.check(ctx, t) }
-func (w when) String() string                                                { return w.desc }
+func (w when) String() string                                              { return w.desc }
