@@ -275,3 +275,50 @@ func (c checkedState) holds(ctx context.Context, t *chromedp.Target) (bool, erro
 }
 
 func (c checkedState) String() string { return fmt.Sprintf("%s to be checked=%s", c.l, c.want) }
+
+// TickAll checks every unchecked box among the matches of l whose name
+// passes want, in one look, and waits until each shows checked. It returns
+// how many it clicked. A list of many boxes is then one lookup, not one each.
+func TickAll(l Locator, want func(name string) bool) chromedp.Action[int] {
+	return func(ctx context.Context, t *chromedp.Target) (int, error) {
+		hits, err := find(ctx, t, l)
+		if err != nil {
+			return 0, err
+		}
+		var clicked []string
+		for _, h := range hits {
+			if h.Checked || h.Disabled || !want(h.Name) {
+				continue
+			}
+			p, err := call[point](ctx, t, h, pointJS)
+			if err != nil || p.State != "ok" {
+				continue
+			}
+			if err := clickAt(ctx, t, p); err != nil {
+				return len(clicked), err
+			}
+			clicked = append(clicked, h.Name)
+		}
+		if len(clicked) == 0 {
+			return 0, nil
+		}
+		done := When(fmt.Sprintf("%d boxes to show checked", len(clicked)), func(ctx context.Context, t *chromedp.Target) (bool, error) {
+			hits, err := find(ctx, t, l)
+			if err != nil {
+				return false, err
+			}
+			on := map[string]bool{}
+			for _, h := range hits {
+				on[h.Name] = h.Checked
+			}
+			for _, n := range clicked {
+				if !on[n] {
+					return false, nil
+				}
+			}
+			return true, nil
+		})
+		_, err = WaitAny(done)(ctx, t)
+		return len(clicked), err
+	}
+}

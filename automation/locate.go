@@ -21,6 +21,8 @@ type Locator struct {
 	Names   []string // accepted names, preferred first; empty matches any name
 	Partial bool     // a name may be part of the element's name
 	Scope   *Locator // look only inside the first visible match of Scope
+
+	firstRole bool // stop at the first role that has matches (for scopes, where one is enough)
 }
 
 // Button finds a button (or input type=submit) by its words.
@@ -181,7 +183,9 @@ func find(ctx context.Context, t *chromedp.Target, l Locator) ([]Hit, error) {
 // findIn looks for l inside root.
 func findIn(ctx context.Context, t *chromedp.Target, root accessibility.QueryAXTreeParams, l Locator) ([]Hit, error) {
 	if l.Scope != nil {
-		scopes, err := findIn(ctx, t, root, *l.Scope)
+		outer := *l.Scope
+		outer.firstRole = true // a dialog is a dialog: skip asking for alertdialogs too
+		scopes, err := findIn(ctx, t, root, outer)
 		if err != nil || len(scopes) == 0 {
 			return nil, err
 		}
@@ -202,6 +206,9 @@ func findIn(ctx context.Context, t *chromedp.Target, root accessibility.QueryAXT
 	}
 	var hits []Hit
 	for _, role := range l.Roles {
+		if l.firstRole && len(hits) > 0 {
+			break
+		}
 		p := root
 		p.Role = role
 		res, err := cdp.Call(ctx, t, accessibility.QueryAXTree, p)

@@ -3,6 +3,7 @@ package zoom
 import (
 	"context"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -150,10 +151,8 @@ func AddScopes(o Options, r *Result) a.Step {
 		}
 		missing := zoomapi.Missing(have, zoomapi.Profile(cat))
 		s.Note("adding %d %s scope(s)", len(missing), cat)
-		for _, id := range missing {
-			if err := tick(ctx, s, id); err != nil {
-				return "", err
-			}
+		if err := tickMissing(ctx, s, missing); err != nil {
+			return "", err
 		}
 		if err := s.Do(ctx, a.Click(doneButton), a.WaitGone(scopesDialog)); err != nil {
 			return "", err
@@ -170,21 +169,66 @@ func AddScopes(o Options, r *Result) a.Step {
 	}}
 }
 
-// tick searches the picker for one scope id and checks its box.
-func tick(ctx context.Context, s *a.Session, id string) error {
-	sctx, cancel := context.WithTimeout(ctx, scopeWait)
-	defer cancel()
-	if err := s.Do(sctx, a.Fill(scopeSearch, id)); err != nil {
-		return err
+// tickMissing checks the picker's boxes for ids. It searches by each id's
+// product prefix, which lists its neighbours too, and ticks every wanted box
+// on screen in one go; an id the prefix search does not show is searched
+// for whole.
+func tickMissing(ctx context.Context, s *a.Session, ids []string) error {
+	left := map[string]bool{}
+	for _, id := range ids {
+		left[id] = true
 	}
-	if _, err := chromedp.Run(sctx, a.SetChecked(scopeBox(id), true)); err != nil {
-		if ctx.Err() == nil {
+	wanted := func(name string) bool {
+		for id := range left {
+			if strings.HasSuffix(name, "("+id+")") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, id := range ids {
+		if !left[id] {
+			continue
+		}
+		prefix, _, _ := strings.Cut(id, ":")
+		if !found(ctx, s, prefix+":", scopeBox(id), prefixWait) && !found(ctx, s, id, scopeBox(id), scopeWait) {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			return a.Fail(a.KindUnexpected, "the account may lack the permission to add admin scopes; check the role of the signed-in user",
 				"the Add Scopes dialog did not list %q", id)
 		}
-		return err
+		if _, err := chromedp.Run(ctx, a.TickAll(allBoxes, wanted)); err != nil {
+			return err
+		}
+		hits, err := chromedp.Run(ctx, a.Find(allBoxes))
+		if err != nil {
+			return err
+		}
+		for _, h := range hits {
+			if h.Checked {
+				for id := range left {
+					if strings.HasSuffix(h.Name, "("+id+")") {
+						delete(left, id)
+					}
+				}
+			}
+		}
+		if left[id] {
+			return a.Fail(a.KindUnexpected, "add it by hand under Scopes and run again", "the box for %q did not stay checked", id)
+		}
 	}
 	return nil
+}
+
+// prefixWait bounds the look for a box after a prefix search, which may not be how the picker searches.
+const prefixWait = 2 * time.Second
+
+// found types term into the picker's search and waits up to d for box.
+func found(ctx context.Context, s *a.Session, term string, box a.Locator, d time.Duration) bool {
+	sctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	return s.Do(sctx, a.Fill(scopeSearch, term), a.WaitFor(box)) == nil
 }
 
 // Activate is the step "Activate your app". An app already active is left

@@ -70,6 +70,9 @@ func scopeBox(id string) a.Locator {
 	return a.Checkbox("(" + id + ")").Containing().In(scopesDialog)
 }
 
+// allBoxes is every checkbox of the picker.
+var allBoxes = a.Checkbox().In(scopesDialog)
+
 // appLink finds an app by its name in the Created Apps list.
 func appLink(name string) a.Locator { return a.Link(name) }
 
