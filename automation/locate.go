@@ -33,6 +33,13 @@ func Link(names ...string) Locator {
 	return Locator{Roles: []string{"link", "menuitem", "tab"}, Names: names}
 }
 
+// Clickable finds anything a person clicks by its words: a button, a link, a
+// menu item or a tab. For entries whose role differs between versions of a
+// site (a "Developer" link in one, a toggle button in the next).
+func Clickable(names ...string) Locator {
+	return Locator{Roles: []string{"button", "link", "menuitem", "tab"}, Names: names}
+}
+
 // Field finds a text input by its label, aria-label or placeholder.
 func Field(names ...string) Locator {
 	return Locator{Roles: []string{"textbox", "searchbox", "combobox", "spinbutton"}, Names: names}

@@ -28,6 +28,7 @@ type zoomPage struct {
 	Email       string
 	TwoFactor   bool
 	Marketplace string
+	Error       string
 }
 
 func (s *Sim) zoomHandler() http.Handler {
@@ -75,14 +76,18 @@ func (s *Sim) zoomHandler() http.Handler {
 	return mux
 }
 
-func (s *Sim) renderZoom(w http.ResponseWriter, r *http.Request, status int, name string) {
-	p := zoomPage{
+func (s *Sim) zoomPageFor(r *http.Request) zoomPage {
+	return zoomPage{
 		Banner:      s.showBanner(r),
 		Name:        userFirstName + " " + userLastName,
 		Email:       zoomEmail,
 		TwoFactor:   s.opts.TwoFactor,
 		Marketplace: s.urls.Marketplace,
 	}
+}
+
+func (s *Sim) renderZoom(w http.ResponseWriter, r *http.Request, status int, name string) {
+	p := s.zoomPageFor(r)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	zoomPages.ExecuteTemplate(w, name, p)
@@ -156,16 +161,44 @@ func (s *Sim) handleSignIn(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"next": "/profile"})
 }
 
-// handleCode is POST /signin/otp/api {code}: a TOTP code (RFC 6238, 30 s,
-// one step of skew) finishes a pending sign-in.
+// handleCode is POST /signin/otp/api: a TOTP code (RFC 6238, 30 s, one step
+// of skew) finishes a pending sign-in. The page's script posts JSON; a plain
+// form post (the script not loaded yet) gets the same check and a page back.
 func (s *Sim) handleCode(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		Code string `json:"code"`
+	asJSON := strings.HasPrefix(r.Header.Get("Content-Type"), "application/json")
+	var code string
+	if asJSON {
+		var in struct {
+			Code string `json:"code"`
+		}
+		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&in); err != nil {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"errorMessage": "Invalid request."})
+			return
+		}
+		code = in.Code
+	} else {
+		code = r.PostFormValue("code")
 	}
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&in); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"errorMessage": "Invalid request."})
-		return
+	msg, next := s.checkCode(w, r, code)
+	switch {
+	case asJSON && next == "/profile":
+		writeJSON(w, http.StatusOK, map[string]string{"next": next})
+	case asJSON:
+		writeJSON(w, http.StatusUnauthorized, map[string]string{"errorMessage": msg, "next": next})
+	case next != "":
+		http.Redirect(w, r, next, http.StatusSeeOther)
+	default:
+		p := s.zoomPageFor(r)
+		p.Error = msg
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		zoomPages.ExecuteTemplate(w, "otp.html", p)
 	}
+}
+
+// checkCode counts the attempt and checks it; on success it starts the
+// session and returns next "/profile", when the sign-in expired next is
+// "/signin", otherwise msg says what is wrong.
+func (s *Sim) checkCode(w http.ResponseWriter, r *http.Request, code string) (msg, next string) {
 	c, err := r.Cookie(zoomPendingCookie)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -175,15 +208,13 @@ func (s *Sim) handleCode(w http.ResponseWriter, r *http.Request) {
 		exp, ok = s.w.pending[c.Value]
 	}
 	if !ok || !s.now().Before(exp) {
-		writeJSON(w, http.StatusUnauthorized, map[string]string{"errorMessage": "Your sign-in has expired. Please sign in again.", "next": "/signin"})
-		return
+		return "Your sign-in has expired. Please sign in again.", "/signin"
 	}
-	if !totp.Validate(in.Code, totpSecret) {
-		writeJSON(w, http.StatusUnauthorized, map[string]string{"errorMessage": "The verification code is incorrect. Please try again."})
-		return
+	if !totp.Validate(code, totpSecret) {
+		return "The verification code is incorrect. Please try again.", ""
 	}
 	delete(s.w.pending, c.Value)
 	http.SetCookie(w, &http.Cookie{Name: zoomPendingCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true})
 	s.startSession(w)
-	writeJSON(w, http.StatusOK, map[string]string{"next": "/profile"})
+	return "", "/profile"
 }

@@ -16,15 +16,14 @@ import (
 // getenv is the only way commands read the environment.
 func newApp(out, errw io.Writer, getenv func(string) string) *cli.App {
 	env := streams{Out: out, Err: errw, Getenv: getenv}
-	return &cli.App{
-		Name:      "zoomsetup",
-		Usage:     "move a MEETS site to a Zoom Server-to-Server OAuth app, by driving a real browser",
-		Version:   version,
-		Writer:    out,
-		ErrWriter: errw,
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usage(err)
-		},
+	onUsage := func(_ *cli.Context, err error, _ bool) error { return usage(err) }
+	app := &cli.App{
+		Name:           "zoomsetup",
+		Usage:          "move a MEETS site to a Zoom Server-to-Server OAuth app, by driving a real browser",
+		Version:        version,
+		Writer:         out,
+		ErrWriter:      errw,
+		OnUsageError:   onUsage,
 		ExitErrHandler: func(*cli.Context, error) {}, // main maps errors to exit codes
 		Commands: []*cli.Command{
 			demoCommand(env),
@@ -35,6 +34,10 @@ func newApp(out, errw io.Writer, getenv func(string) string) *cli.App {
 			simCommand(env),
 		},
 	}
+	for _, c := range app.Commands {
+		c.OnUsageError = onUsage
+	}
+	return app
 }
 
 // planFrom fills the parts of a plan that every browser command shares.

@@ -26,7 +26,7 @@ var (
 		&cli.DurationFlag{Name: "propagation-timeout", Value: 2 * time.Minute, Usage: "how long verification waits for a fresh activation to reach Zoom's token service"},
 	}
 	zoomAccountFlags = []cli.Flag{
-		&cli.StringFlag{Name: "zoom-email", EnvVars: []string{"ZOOM_EMAIL"}, Usage: "Zoom admin email (or ZOOM_EMAIL)"},
+		&cli.StringFlag{Name: "zoom-email", Usage: "Zoom admin email (or set ZOOM_EMAIL)"},
 		&cli.StringFlag{Name: "zoom-password-file", Usage: "file holding the Zoom password (or set ZOOM_PASSWORD)"},
 		&cli.StringFlag{Name: "zoom-totp-secret-file", Usage: "file holding the base32 authenticator secret (or set ZOOM_TOTP_SECRET)"},
 	}
@@ -40,15 +40,15 @@ var (
 		&cli.BoolFlag{Name: "show-secret", Usage: "leave the client secret unmasked in screenshots"},
 	}
 	meetsFlags = []cli.Flag{
-		&cli.StringFlag{Name: "meets-url", EnvVars: []string{"MEETS_URL"}, Usage: "MEETS admin panel address"},
-		&cli.StringFlag{Name: "meets-user", EnvVars: []string{"MEETS_USER"}, Usage: "MEETS admin user (or MEETS_USER)"},
+		&cli.StringFlag{Name: "meets-url", Usage: "MEETS admin panel address (or set MEETS_URL)"},
+		&cli.StringFlag{Name: "meets-user", Usage: "MEETS admin user (or set MEETS_USER)"},
 		&cli.StringFlag{Name: "meets-password-file", Usage: "file holding the MEETS password (or set MEETS_PASSWORD)"},
 	}
 	runFlags = []cli.Flag{
 		&cli.StringFlag{Name: "out", Value: "screenshots", Usage: "folder for runs (screenshots, manifest, credentials)"},
 		&cli.BoolFlag{Name: "json", Usage: "print the result as one JSON object"},
 		&cli.BoolFlag{Name: "headful", Usage: "show the browser window"},
-		&cli.StringFlag{Name: "browser", EnvVars: []string{"ZOOMSETUP_BROWSER"}, Usage: "Chrome or Chromium binary"},
+		&cli.StringFlag{Name: "browser", Usage: "Chrome or Chromium binary (or set ZOOMSETUP_BROWSER)"},
 		&cli.DurationFlag{Name: "step-timeout", Value: 60 * time.Second, Usage: "deadline of each step"},
 	}
 	credentialsFlag = &cli.StringFlag{Name: "credentials", Usage: "credentials.json written by an earlier run"}
@@ -61,6 +61,14 @@ func join(groups ...[]cli.Flag) []cli.Flag {
 		out = append(out, g...)
 	}
 	return out
+}
+
+// flagOrEnv returns the flag's value, or the environment variable's when the flag is not given.
+func flagOrEnv(c *cli.Context, env streams, flag, envName string) string {
+	if v := strings.TrimSpace(c.String(flag)); v != "" {
+		return v
+	}
+	return strings.TrimSpace(env.Getenv(envName))
 }
 
 // readSecret takes a secret from its environment variable or, if given, a
@@ -91,7 +99,7 @@ func zoomOptions(c *cli.Context, env streams) (zoom.Options, error) {
 	o := zoom.Options{
 		ZoomURL:        strings.TrimRight(c.String("zoom-url"), "/"),
 		MarketplaceURL: strings.TrimRight(c.String("marketplace-url"), "/"),
-		Email:          strings.TrimSpace(c.String("zoom-email")),
+		Email:          flagOrEnv(c, env, "zoom-email", "ZOOM_EMAIL"),
 		AppName:        strings.TrimSpace(c.String("app-name")),
 		Description:    c.String("description"),
 		Company:        strings.TrimSpace(c.String("company")),
@@ -111,7 +119,7 @@ func zoomOptions(c *cli.Context, env streams) (zoom.Options, error) {
 
 // meetsOptions builds meets.Options from flags and the environment.
 func meetsOptions(c *cli.Context, env streams) (meets.Options, error) {
-	o := meets.Options{URL: strings.TrimSpace(c.String("meets-url")), User: strings.TrimSpace(c.String("meets-user"))}
+	o := meets.Options{URL: flagOrEnv(c, env, "meets-url", "MEETS_URL"), User: flagOrEnv(c, env, "meets-user", "MEETS_USER")}
 	var err error
 	if o.Password, err = readSecret(env, "MEETS_PASSWORD", "meets-password-file", c.String("meets-password-file")); err != nil {
 		return o, err

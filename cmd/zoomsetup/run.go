@@ -53,7 +53,7 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 	man := a.NewManifest(dir, id, j.command, version)
 	fmt.Fprintf(env.Err, "zoomsetup %s: run %s in %s\n", j.command, id, dir)
 
-	b, err := a.Launch(ctx, a.BrowserOptions{Path: c.String("browser"), Headful: c.Bool("headful")})
+	b, err := a.Launch(ctx, a.BrowserOptions{Path: c.String("browser"), EnvPath: env.Getenv("ZOOMSETUP_BROWSER"), Headful: c.Bool("headful")})
 	if err != nil {
 		if errors.Is(err, a.ErrNoBrowser) {
 			return usage(err)

@@ -22,11 +22,11 @@ var (
 		a.Button("Accept Cookies", "Accept All Cookies", "Accept All", "Accept"),
 	}
 
-	developMenu     = a.Button("Develop")
+	developMenu     = a.Clickable("Develop")
 	buildAppItem    = a.Link("Build App", "Build an App", "Build app")
-	manageMenu      = a.Button("Manage")
+	manageMenu      = a.Clickable("Manage")
 	createdAppsItem = a.Link("Created Apps", "Created apps")
-	developerNav    = a.Link("Developer", "Developers")
+	developerNav    = a.Clickable("Developer", "Developers")
 	buildAppButton  = a.Button("Build app", "Build App", "Build an App", "+")
 
 	chooseTypeHeading = a.Heading("Choose your app type", "Choose your app type:")

@@ -611,13 +611,17 @@
       }
       const nodes = [];
       if (q) {
+        let n = 0;
         for (const p of products) {
           const groups = p.groups
-            .map(g => ({ title: g.title, scopes: g.scopes.filter(s => s.id.toLowerCase().includes(q) || s.label.toLowerCase().includes(q)) }))
+            .map(g => ({ title: g.title, scopes: g.scopes.filter(s => (s.label + ' (' + s.id + ')').toLowerCase().includes(q)) }))
             .filter(g => g.scopes.length > 0);
+          for (const g of groups) n += g.scopes.length;
           if (groups.length) nodes.push(h('h3', {}, p.name), groupNodes(groups));
         }
-        if (!nodes.length) nodes.push(h('p', { class: 'hint' }, 'No scopes match \u201C' + search.value.trim() + '\u201D.'));
+        const quoted = '\u201C' + search.value.trim() + '\u201D';
+        const summary = n === 0 ? 'No scopes match ' + quoted + '.' : (n === 1 ? '1 scope matches ' : n + ' scopes match ') + quoted;
+        nodes.unshift(h('p', { class: 'hint matches' }, summary));
       } else {
         const p = products.find(x => x.name === current);
         if (p) nodes.push(h('h3', {}, p.name), groupNodes(p.groups));

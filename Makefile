@@ -1,0 +1,28 @@
+# zoomsetup: two commands do all the set-up on a fresh machine.
+#   make demo   the whole migration against the built-in simulator
+#   make test   every test, browser tests included
+GO      ?= go
+BIN     := bin/zoomsetup
+OUT     ?= screenshots
+RUNS    ?= 5
+
+.PHONY: demo test build browser bench vet clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/zoomsetup
+
+browser:
+	@scripts/ensure-browser
+
+demo: browser build
+	$(BIN) demo --out $(OUT)
+
+test: browser
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 20m ./...
+
+bench: browser build
+	$(GO) run ./bench -bin $(BIN) -runs $(RUNS)
+
+clean:
+	rm -rf bin

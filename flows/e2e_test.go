@@ -1,0 +1,342 @@
+package flows_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	a "zoomsetup/automation"
+	"zoomsetup/flows"
+	"zoomsetup/flows/meets"
+	"zoomsetup/flows/zoom"
+	"zoomsetup/secret"
+	"zoomsetup/simulator"
+	"zoomsetup/zoomapi"
+)
+
+// browser is the one Chrome of this test binary; every run gets a fresh browser context.
+var browser *a.Browser
+
+func TestMain(m *testing.M) {
+	b, err := a.Launch(context.Background(), a.BrowserOptions{EnvPath: os.Getenv("ZOOMSETUP_BROWSER")})
+	if err != nil {
+		if os.Getenv("CI") != "" || !errors.Is(err, a.ErrNoBrowser) {
+			fmt.Fprintln(os.Stderr, "browser tests need Chrome:", err)
+			os.Exit(1)
+		}
+		fmt.Fprintln(os.Stderr, "no browser; browser tests will be skipped")
+	}
+	browser = b
+	code := m.Run()
+	b.Close()
+	os.Exit(code)
+}
+
+// harness is one simulator, one browser context and one run folder.
+type harness struct {
+	t        *testing.T
+	sim      *simulator.Sim
+	tab      context.Context
+	dir      string
+	progress bytes.Buffer
+	plan     flows.Plan
+	secrets  []secret.Secret
+}
+
+func newHarness(t *testing.T, opts simulator.Options) *harness {
+	t.Helper()
+	if browser == nil {
+		t.Skip("no browser")
+	}
+	sim, err := simulator.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sim.Close() })
+	tab, cancel := chromedp.NewContext(browser.Tab, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	if err := chromedp.Do(tab, a.Prepare(1280, 800, 1)); err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, sim: sim, tab: tab}
+	u, acc := sim.URLs(), sim.Accounts()
+	h.plan = flows.Plan{
+		Zoom: zoom.Options{
+			ZoomURL: u.Zoom, MarketplaceURL: u.Marketplace, Email: acc.ZoomEmail,
+			Password: secret.New(acc.ZoomPassword), TOTPSecret: secret.New(acc.TOTPSecret),
+			AppName: "MEETS", Description: "CirQlive MEETS integration", Company: "Example University",
+			ContactName: "Avery Admin", ContactEmail: acc.ZoomEmail, Scopes: zoomapi.Auto,
+		},
+		Meets:    meets.Options{URL: u.Meets, User: acc.MeetsUser, Password: secret.New(acc.MeetsPassword)},
+		API:      zoomapi.Client{ZoomURL: u.Zoom, APIURL: u.API},
+		Patience: 10 * time.Second,
+	}
+	h.newDir()
+	h.secrets = []secret.Secret{h.plan.Zoom.Password, h.plan.Zoom.TOTPSecret, h.plan.Meets.Password}
+	return h
+}
+
+// newDir starts a new run folder, as a new run of the command would.
+func (h *harness) newDir() {
+	h.dir = h.t.TempDir()
+	h.plan.Dir = h.dir
+}
+
+// run runs the steps that pick chooses, as the command line does, and
+// returns the result, the manifest and the error.
+func (h *harness) run(pick func(flows.Plan, *flows.Result) []a.Step) (*flows.Result, *a.Manifest, error) {
+	h.t.Helper()
+	red := &secret.Redactor{}
+	for _, s := range h.secrets {
+		red.Add(s)
+	}
+	note := func(format string, args ...any) { fmt.Fprintln(&h.progress, red.Redact(fmt.Sprintf(format, args...))) }
+	s := &a.Session{Tab: a.WithEnv(h.tab, &a.Env{Logf: note, Dismiss: zoom.Dismissers()}), Secrets: red, Logf: note}
+	man := a.NewManifest(h.dir, "test", "migrate", "test")
+	r := &a.Runner{Dir: h.dir, StepTimeout: 30 * time.Second, Progress: &h.progress, Manifest: man}
+	res := flows.NewResult(h.dir)
+	if h.plan.Zoom.ZoomURL != "" && pick == nil {
+		pick = flows.Plan.Migration
+	}
+	err := r.Run(s.Tab, s, pick(h.plan, res))
+	outcome := a.Done
+	if err != nil {
+		outcome = a.Failed
+	}
+	if ferr := man.Finish(outcome, "", res); ferr != nil {
+		h.t.Fatal(ferr)
+	}
+	return res, man, err
+}
+
+// assertMigrated checks the simulator's state: one Server-to-Server app with
+// Information complete, every scope of the profile, activated; MEETS holding
+// its credentials; and a token minted with them carrying every scope.
+func assertMigrated(t *testing.T, sim *simulator.Sim, res *flows.Result, cat zoomapi.Catalogue) {
+	t.Helper()
+	st := sim.State()
+	var apps []simulator.App
+	for _, app := range st.Apps {
+		if app.Name == "MEETS" {
+			apps = append(apps, app)
+		}
+	}
+	if len(apps) != 1 {
+		t.Fatalf("%d apps named MEETS, want 1", len(apps))
+	}
+	app := apps[0]
+	profile := zoomapi.Profile(cat)
+	switch {
+	case app.Type != simulator.AppTypeS2S:
+		t.Fatalf("app type %q", app.Type)
+	case app.Company == "" || app.ContactName == "" || app.ContactEmail == "":
+		t.Fatalf("information incomplete: %+v", app)
+	case !app.Activated:
+		t.Fatal("app not activated")
+	case len(zoomapi.Missing(app.Scopes, profile)) > 0:
+		t.Fatalf("app lacks scopes %v", zoomapi.Missing(app.Scopes, profile))
+	case app.SecretRegenerations != 0:
+		t.Fatal("the secret was regenerated")
+	}
+	if want := app.AccountID + ":" + app.ClientID; st.Meets.APIKey != want || st.Meets.APISecret != app.ClientSecret {
+		t.Fatalf("MEETS holds %q (secret matches: %v), want %q", st.Meets.APIKey, st.Meets.APISecret == app.ClientSecret, want)
+	}
+	if res.AccountID != app.AccountID || res.ClientID != app.ClientID || res.Credentials().ClientSecret.Reveal() != app.ClientSecret {
+		t.Fatal("the result's credentials are not the app's")
+	}
+	u := sim.URLs()
+	tok, err := (&zoomapi.Client{ZoomURL: u.Zoom, APIURL: u.API}).Token(context.Background(), res.Credentials())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := zoomapi.Missing(tok.Scopes, profile); len(m) > 0 {
+		t.Fatalf("token lacks %v", m)
+	}
+}
+
+func TestMigrationVariants(t *testing.T) {
+	cases := []struct {
+		name string
+		opts simulator.Options
+		cat  zoomapi.Catalogue
+	}{
+		{"top nav, granular", simulator.Options{Layout: simulator.LayoutTop, TwoFactor: true}, zoomapi.Granular},
+		{"left nav, granular", simulator.Options{Layout: simulator.LayoutLeft, TwoFactor: true}, zoomapi.Granular},
+		{"top nav, classic", simulator.Options{Layout: simulator.LayoutTop, Catalogue: simulator.CatalogueClassic}, zoomapi.Classic},
+		{"left nav, classic", simulator.Options{Layout: simulator.LayoutLeft, Catalogue: simulator.CatalogueClassic}, zoomapi.Classic},
+		{"plain secret, cookie banner", simulator.Options{PlainSecret: true, CookieBanner: true}, zoomapi.Granular},
+		{"slow responses", simulator.Options{Latency: 60 * time.Millisecond, TwoFactor: true}, zoomapi.Granular},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, c.opts)
+			res, man, err := h.run(nil)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, h.progress.String())
+			}
+			assertMigrated(t, h.sim, res, c.cat)
+			if res.Catalogue != c.cat {
+				t.Fatalf("catalogue %q, want %q", res.Catalogue, c.cat)
+			}
+			for _, s := range man.Steps {
+				if s.Screenshot == "" {
+					t.Fatalf("step %s has no screenshot", s.Name)
+				}
+				if _, err := os.Stat(filepath.Join(h.dir, s.Screenshot)); err != nil {
+					t.Fatal(err)
+				}
+			}
+					if st, err := os.Stat(filepath.Join(h.dir, "credentials.json")); err != nil || st.Mode().Perm() != 0o600 {
+				t.Fatalf("credentials.json: %v", err)
+			}
+		})
+	}
+}
+
+func TestRerunChangesNothing(t *testing.T) {
+	h := newHarness(t, simulator.Options{TwoFactor: true})
+	if _, _, err := h.run(nil); err != nil {
+		t.Fatalf("first run: %v\n%s", err, h.progress.String())
+	}
+	before := h.sim.State()
+	h.newDir()
+	res, man, err := h.run(nil) // same browser context: the sessions are still signed in
+	if err != nil {
+		t.Fatalf("second run: %v\n%s", err, h.progress.String())
+	}
+	for _, s := range man.Steps {
+		if s.Outcome != a.Already {
+			t.Errorf("second run: step %s was %s, want already", s.Name, s.Outcome)
+		}
+	}
+	after := h.sim.State()
+	if len(after.Apps) != len(before.Apps) || after.Meets.Saves != before.Meets.Saves || after.Meets.Submissions != before.Meets.Submissions {
+		t.Fatalf("second run changed the sites: apps %d->%d, MEETS saves %d->%d", len(before.Apps), len(after.Apps), before.Meets.Saves, after.Meets.Saves)
+	}
+	if res.Changed || !res.Meets.Already {
+		t.Fatalf("result says changed=%v meets.already=%v", res.Changed, res.Meets.Already)
+	}
+	assertMigrated(t, h.sim, res, zoomapi.Granular)
+}
+
+func TestExistingMeetsConfigurationIsBackedUp(t *testing.T) {
+	old := simulator.MeetsConfig{APIKey: "oldJwtKey123", APISecret: "oldJwtSecret456789"}
+	h := newHarness(t, simulator.Options{Meets: &old})
+	h.secrets = append(h.secrets, secret.New(old.APISecret))
+	res, _, err := h.run(nil)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, h.progress.String())
+	}
+	assertMigrated(t, h.sim, res, zoomapi.Granular)
+	path := filepath.Join(h.dir, "meets-backup.json")
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("backup: %v\n%s", err, h.progress.String())
+	}
+	var b map[string]string
+	raw, _ := os.ReadFile(path)
+	if err := json.Unmarshal(raw, &b); err != nil || b["api_key"] != old.APIKey || b["api_secret"] != old.APISecret {
+		t.Fatalf("backup holds %s", raw)
+	}
+}
+
+func TestWrongPasswordStopsAfterOneAttempt(t *testing.T) {
+	h := newHarness(t, simulator.Options{})
+	h.plan.Zoom.Password = secret.New("wrong password 123")
+	_, man, err := h.run(nil)
+	if a.KindOf(err) != a.KindRejected {
+		t.Fatalf("err = %v, want a rejected sign-in", err)
+	}
+	if n := h.sim.State().SignInAttempts; n != 1 {
+		t.Fatalf("%d sign-in attempts reached Zoom, want 1", n)
+	}
+	if len(man.Steps) != 1 || man.Steps[0].Evidence == "" {
+		t.Fatalf("want one failed step with evidence, got %+v", man.Steps)
+	}
+	for _, f := range []string{"01-zoom-sign-in.png", "01-zoom-sign-in-page.html", "01-zoom-sign-in-error.txt"} {
+		if _, err := os.Stat(filepath.Join(man.Steps[0].Evidence, f)); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestMeetsRefusesBadCredentials(t *testing.T) {
+	h := newHarness(t, simulator.Options{ExistingApps: []simulator.AppSeed{{Name: "MEETS", Company: "X", ContactName: "Y", ContactEmail: "y@example.edu", Scopes: zoomapi.Profile(zoomapi.Granular), Activated: true}}})
+	app := h.sim.State().Apps[0]
+	f := flows.CredentialsFile{AppName: "MEETS", AccountID: app.AccountID, ClientID: app.ClientID, ClientSecret: "not-the-secret-at-all-000000000"}
+	creds := zoomapi.Credentials{AccountID: f.AccountID, ClientID: f.ClientID, ClientSecret: secret.New(f.ClientSecret)}
+	_, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step {
+		r.UseCredentials(f, creds)
+		return p.MeetsSteps(r)
+	})
+	if a.KindOf(err) != a.KindMeets || !strings.Contains(err.Error(), "Invalid client_id or client_secret") {
+		t.Fatalf("err = %v, want MEETS to refuse with Zoom's reason", err)
+	}
+	if st := h.sim.State().Meets; st.APIKey != "" || st.Saves != 0 {
+		t.Fatalf("MEETS stored %q after refusing", st.APIKey)
+	}
+}
+
+// TestSecretStaysOutOfOutputs checks every text a run writes, and the pixels
+// under the mask of the App Credentials screenshot.
+func TestSecretStaysOutOfOutputs(t *testing.T) {
+	h := newHarness(t, simulator.Options{TwoFactor: true})
+	res, man, err := h.run(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{"progress": h.progress.String()}
+	raw, _ := os.ReadFile(man.Path())
+	texts["manifest"] = string(raw)
+	out, _ := json.Marshal(res)
+	texts["result"] = string(out)
+	texts["error"] = fmt.Sprint(res)
+	for name, text := range texts {
+		for _, s := range append(h.secrets, res.Credentials().ClientSecret) {
+			if strings.Contains(text, s.Reveal()) {
+				t.Errorf("the %s holds a secret", name)
+			}
+		}
+	}
+	var shot a.StepRecord
+	for _, s := range man.Steps {
+		if s.Name == "zoom-read-credentials" {
+			shot = s
+		}
+	}
+	if len(shot.Masked) == 0 {
+		t.Fatal("the App Credentials screenshot masked nothing")
+	}
+	f, err := os.Open(filepath.Join(h.dir, shot.Screenshot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range shot.Masked {
+		for y := int(r.Y) + 1; y < int(r.Y+r.H)-1; y += 3 {
+			for x := int(r.X) + 1; x < int(r.X+r.W)-1; x += 3 {
+				cr, cg, cb, _ := img.At(x, y).RGBA()
+				if got := [3]uint8{uint8(cr >> 8), uint8(cg >> 8), uint8(cb >> 8)}; got != a.MaskColor {
+					t.Fatalf("pixel (%d,%d) under the mask is %v, not the mask colour", x, y, got)
+				}
+			}
+		}
+	}
+	if !slices.ContainsFunc(man.Steps, func(s a.StepRecord) bool { return s.Name == "meets-enter-credentials" && len(s.Masked) > 0 }) {
+		t.Fatal("the MEETS API Secret was not masked")
+	}
+}
