@@ -197,7 +197,7 @@ func TestMigrationVariants(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-					if st, err := os.Stat(filepath.Join(h.dir, "credentials.json")); err != nil || st.Mode().Perm() != 0o600 {
+			if st, err := os.Stat(filepath.Join(h.dir, "credentials.json")); err != nil || st.Mode().Perm() != 0o600 {
 				t.Fatalf("credentials.json: %v", err)
 			}
 		})
