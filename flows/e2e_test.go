@@ -20,6 +20,7 @@ import (
 	"zoomsetup/flows"
 	"zoomsetup/flows/meets"
 	"zoomsetup/flows/zoom"
+	"zoomsetup/report"
 	"zoomsetup/secret"
 	"zoomsetup/simulator"
 	"zoomsetup/zoomapi"
@@ -338,5 +339,53 @@ func TestSecretStaysOutOfOutputs(t *testing.T) {
 	}
 	if !slices.ContainsFunc(man.Steps, func(s a.StepRecord) bool { return s.Name == "meets-enter-credentials" && len(s.Masked) > 0 }) {
 		t.Fatal("the MEETS API Secret was not masked")
+	}
+}
+
+// TestReportShowsEveryStep opens a run's report.html in Chrome, as the person
+// reading it would, and checks its steps, its images and its secrets.
+func TestReportShowsEveryStep(t *testing.T) {
+	h := newHarness(t, simulator.Options{TwoFactor: true})
+	res, man, err := h.run(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := report.Write(h.dir, man, []report.Row{{Key: "client id", Value: res.ClientID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(h.tab, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+path)); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range man.Steps {
+		if err := chromedp.Do(ctx, a.WaitFor(a.Heading(fmt.Sprintf("%d. %s", s.N, s.Title)))); err != nil {
+			t.Fatalf("report lacks step %s: %v", s.Name, err)
+		}
+	}
+	widths, err := chromedp.Run(ctx, chromedp.PollFunction[[]int](`() => {
+		const imgs = [...document.images];
+		return imgs.every(i => i.complete) ? imgs.map(i => i.naturalWidth) : null;
+	}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(widths) != len(man.Steps) {
+		t.Fatalf("%d images for %d steps", len(widths), len(man.Steps))
+	}
+	for i, w := range widths {
+		if w == 0 {
+			t.Fatalf("image %d did not load", i+1)
+		}
+	}
+	html, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.outerHTML`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range append(h.secrets, res.Credentials().ClientSecret) {
+		if strings.Contains(html, s.Reveal()) {
+			t.Fatal("the report holds a secret")
+		}
 	}
 }

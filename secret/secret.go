@@ -11,16 +11,25 @@ import (
 // Secret holds a value that must never be printed: a password, a TOTP seed, a
 // client secret. Every way of formatting it prints "[redacted]"; Reveal is the
 // one door to its value, so each use of it is easy to find and review.
-type Secret struct{ v string }
+//
+// The value sits behind a pointer: fmt cannot call String on a Secret held in
+// an unexported field of another struct, and prints such fields raw; a
+// pointer then prints as an address, never as the value.
+type Secret struct{ v *string }
 
 // New wraps s.
-func New(s string) Secret { return Secret{v: s} }
+func New(s string) Secret { return Secret{v: &s} }
 
 // Reveal returns the value, for typing it into a page or sending it to Zoom.
-func (s Secret) Reveal() string { return s.v }
+func (s Secret) Reveal() string {
+	if s.v == nil {
+		return ""
+	}
+	return *s.v
+}
 
 // IsZero reports whether no value is held.
-func (s Secret) IsZero() bool { return s.v == "" }
+func (s Secret) IsZero() bool { return s.Reveal() == "" }
 
 // String prints "[redacted]".
 func (s Secret) String() string { return "[redacted]" }
@@ -44,17 +53,18 @@ type Redactor struct {
 // Add makes the redactor hide s from now on. Values shorter than 4
 // characters are ignored: hiding them would garble ordinary text.
 func (r *Redactor) Add(s Secret) {
-	if len(s.v) < 4 {
+	v := s.Reveal()
+	if len(v) < 4 {
 		return
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	for _, v := range r.values {
-		if v == s.v {
+	for _, have := range r.values {
+		if have == v {
 			return
 		}
 	}
-	r.values = append(r.values, s.v)
+	r.values = append(r.values, v)
 }
 
 // Values returns the values to hide, for masking them on screen.

@@ -10,8 +10,9 @@ import (
 func TestSecretNeverFormats(t *testing.T) {
 	s := New("hunter2-very-secret")
 	type wrap struct{ S Secret }
+	type hidden struct{ s Secret } // unexported: fmt prints it without calling String
 	b, _ := json.Marshal(wrap{s})
-	for _, out := range []string{fmt.Sprint(s), fmt.Sprintf("%v %s %q %#v %+v", s, s, s, s, wrap{s}), string(b)} {
+	for _, out := range []string{fmt.Sprint(s), fmt.Sprintf("%v %s %q %#v %+v %v %+v", s, s, s, s, wrap{s}, hidden{s}, hidden{s}), string(b)} {
 		if strings.Contains(out, "hunter2") {
 			t.Fatalf("secret leaked: %s", out)
 		}

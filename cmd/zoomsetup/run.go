@@ -16,6 +16,7 @@ import (
 	a "zoomsetup/automation"
 	"zoomsetup/flows"
 	"zoomsetup/flows/zoom"
+	"zoomsetup/report"
 	"zoomsetup/secret"
 )
 
@@ -91,6 +92,11 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 		printResult(env, c.Bool("json"), j.result, dir)
 	}
 	fmt.Fprintf(env.Err, "manifest: %s\n", man.Path())
+	if path, err := report.Write(dir, man, resultRows(j.result, dir)); err != nil {
+		fmt.Fprintf(env.Err, "could not write the report: %v\n", err)
+	} else {
+		fmt.Fprintf(env.Err, "report: %s\n", path)
+	}
 	return runErr
 }
 
@@ -106,15 +112,23 @@ func printResult(env streams, asJSON bool, r *flows.Result, dir string) {
 	if asJSON {
 		out := struct {
 			*flows.Result
-			RunDir string `json:"run_dir"`
+			RunDir string `json:"run_dir,omitempty"`
 		}{r, dir}
 		b, _ := json.MarshalIndent(out, "", "  ")
 		fmt.Fprintln(env.Out, string(b))
 		return
 	}
+	for _, row := range resultRows(r, dir) {
+		fmt.Fprintf(env.Out, "%-12s %s\n", row.Key, row.Value)
+	}
+}
+
+// resultRows is the result in a person's words, for stdout and the report. It holds no secret.
+func resultRows(r *flows.Result, dir string) []report.Row {
+	var rows []report.Row
 	row := func(k, v string) {
 		if v != "" {
-			fmt.Fprintf(env.Out, "%-12s %s\n", k, v)
+			rows = append(rows, report.Row{Key: k, Value: v})
 		}
 	}
 	if r.App != "" {
@@ -137,13 +151,18 @@ func printResult(env streams, asJSON bool, r *flows.Result, dir string) {
 			row("meets", "credentials saved and accepted")
 		}
 	}
-	if v := r.Verified; v != nil && v.CheckPassed {
-		row("verified", fmt.Sprintf("token minted, %d scopes, GET %s answered", len(v.Scopes), v.Check))
+	if v := r.Verified; v != nil {
+		if v.CheckPassed {
+			row("verified", fmt.Sprintf("token minted, %d scopes, GET %s answered", len(v.Scopes), v.Check))
+		} else {
+			row("verified", "failed")
+		}
 	}
 	row("credentials", r.CredsFile)
 	row("backup", r.Backup)
 	row("run", dir)
-	if !r.Changed {
+	if !r.Changed && r.App != "" {
 		row("changes", "none: everything was already in place")
 	}
+	return rows
 }
