@@ -165,6 +165,18 @@ func Launch(parent context.Context, opts BrowserOptions) (*Browser, error) {
 	return b, nil
 }
 
+// Gone reports whether Chrome went away (crashed or was killed) while the run still wanted it.
+func (b *Browser) Gone() bool { return b.Tab.Err() != nil }
+
+// Process is Chrome's process, for tests that must kill it.
+func (b *Browser) Process() *os.Process {
+	c := chromedp.FromContext(b.Tab)
+	if c == nil || c.Browser == nil {
+		return nil
+	}
+	return c.Browser.Process()
+}
+
 // Close ends the tab and Chrome, waiting for the process to exit.
 func (b *Browser) Close() {
 	if b == nil {

@@ -1,8 +1,6 @@
 package automation
 
 import (
-	"zoomsetup/secret"
-
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +11,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"zoomsetup/secret"
 )
 
 // Runner runs steps one after another: it gives each its deadline, takes its
@@ -40,7 +40,11 @@ func (r *Runner) Run(ctx context.Context, s *Session, steps []Step) error {
 
 func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total int) error {
 	rec := StepRecord{N: len(r.Manifest.Steps) + 1, Name: st.Name, Title: st.Title, Start: time.Now().UTC()}
-	ctx, cancel := context.WithTimeout(parent, r.StepTimeout)
+	timeout := r.StepTimeout
+	if st.Timeout > 0 {
+		timeout = st.Timeout
+	}
+	ctx, cancel := context.WithTimeout(parent, timeout)
 	defer cancel()
 	outcome, err := st.Run(ctx, s)
 	rec.Seconds = time.Since(rec.Start).Seconds()
@@ -62,7 +66,7 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 		} else {
 			outcome = Failed
 			if errors.Is(err, context.DeadlineExceeded) && KindOf(err) == KindUnexpected {
-				err = fmt.Errorf("no answer within %s: %w", r.StepTimeout, err)
+				err = fmt.Errorf("no answer within %s: %w", timeout, err)
 			}
 		}
 		rec.Error = s.Secrets.Redact(err.Error())

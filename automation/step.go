@@ -1,11 +1,12 @@
 package automation
 
 import (
-	"zoomsetup/secret"
-
 	"context"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"zoomsetup/secret"
 )
 
 // Outcome is what a step did, in the words of the progress line and the manifest.
@@ -28,6 +29,10 @@ type Step struct {
 	Title string
 	Run   func(ctx context.Context, s *Session) (Outcome, error)
 	Mask  []Locator // elements to hide in the screenshot (secrets, identifiers)
+
+	// Timeout replaces the runner's step deadline when set: a step that
+	// waits for a person (assisted sign-in) needs minutes, not seconds.
+	Timeout time.Duration
 }
 
 // Session is what a step works with: the browser tab, the secrets to keep
@@ -36,6 +41,7 @@ type Session struct {
 	Tab         context.Context // the tab; it has already run, so deadlines derived from it are safe
 	Secrets     *secret.Redactor
 	ShowSecrets bool                             // leave secret values unmasked in screenshots (they stay out of text)
+	Illustrator *Illustrator                     // set in documentation mode: steps then picture the moment before each action
 	Logf        func(format string, args ...any) // notes on stderr; already redacted
 }
 

@@ -1,14 +1,14 @@
 package automation
 
 import (
-	"zoomsetup/secret"
-
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/pquerna/otp"
 	"github.com/pquerna/otp/totp"
+
+	"zoomsetup/secret"
 )
 
 // totpPeriod is RFC 6238's step, the one Zoom's authenticator codes use.

@@ -231,3 +231,33 @@ type when struct {
 
 func (w when) holds(ctx context.Context, t *chromedp.Target) (bool, error) { return w.check(ctx, t) }
 func (w when) String() string                                              { return w.desc }
+
+// Fresh returns a condition that holds only for matches of l that are not on
+// the page now: after pressing a button again, the message it brings, not the
+// one left from the last press.
+func Fresh(l Locator) chromedp.Action[Condition] {
+	return func(ctx context.Context, t *chromedp.Target) (Condition, error) {
+		old, err := find(ctx, t, l)
+		if err != nil {
+			return nil, err
+		}
+		seen := map[int64]bool{}
+		for _, h := range old {
+			seen[int64(h.Backend)] = true
+		}
+		return When("a new "+l.String(), func(ctx context.Context, t *chromedp.Target) (bool, error) {
+			hits, err := find(ctx, t, l)
+			if err != nil {
+				return false, err
+			}
+			for _, h := range hits {
+				if !seen[int64(h.Backend)] {
+					if v, err := visible(ctx, t, h); err == nil && v {
+						return true, nil
+					}
+				}
+			}
+			return false, nil
+		}), nil
+	}
+}

@@ -53,6 +53,7 @@ type harness struct {
 	progress bytes.Buffer
 	plan     flows.Plan
 	secrets  []secret.Secret
+	pictures *a.Illustrator // documentation mode, when set
 }
 
 func newHarness(t *testing.T, opts simulator.Options) *harness {
@@ -103,7 +104,7 @@ func (h *harness) run(pick func(flows.Plan, *flows.Result) []a.Step) (*flows.Res
 		red.Add(s)
 	}
 	note := func(format string, args ...any) { fmt.Fprintln(&h.progress, red.Redact(fmt.Sprintf(format, args...))) }
-	s := &a.Session{Tab: a.WithEnv(h.tab, &a.Env{Logf: note, Dismiss: zoom.Dismissers()}), Secrets: red, Logf: note}
+	s := &a.Session{Tab: a.WithEnv(h.tab, &a.Env{Logf: note, Dismiss: zoom.Dismissers()}), Secrets: red, Logf: note, Illustrator: h.pictures}
 	man := a.NewManifest(h.dir, "test", "migrate", "test")
 	r := &a.Runner{Dir: h.dir, StepTimeout: 30 * time.Second, Progress: &h.progress, Manifest: man}
 	res := flows.NewResult(h.dir)
@@ -388,4 +389,49 @@ func TestReportShowsEveryStep(t *testing.T) {
 			t.Fatal("the report holds a secret")
 		}
 	}
+}
+
+// TestIllustrationsOutlineTheActedElement checks, for every picture of the
+// guide, that the box drawn in the page sits around the element the step
+// acts on, as laid out at capture time.
+func TestIllustrationsOutlineTheActedElement(t *testing.T) {
+	h := newHarness(t, simulator.Options{})
+	h.pictures = &a.Illustrator{Dir: t.TempDir()}
+	if _, _, err := h.run(nil); err != nil {
+		t.Fatalf("%v\n%s", err, h.progress.String())
+	}
+	want := []string{"zoom-build-app", "zoom-choose-type", "zoom-name-app", "zoom-app-credentials", "zoom-information",
+		"zoom-feature", "zoom-scopes-meeting", "zoom-activate", "meets-conferencing-account", "meets-enter-credentials", "meets-submit"}
+	got := map[string]a.Illustration{}
+	for _, s := range h.pictures.Shots {
+		got[s.Name] = s
+	}
+	for _, name := range want {
+		s, ok := got[name]
+		if !ok {
+			t.Errorf("no picture %s", name)
+			continue
+		}
+		if len(s.Target) == 0 || len(s.Outline) != len(s.Target) {
+			t.Errorf("%s: %d targets, %d outlines", name, len(s.Target), len(s.Outline))
+			continue
+		}
+		for i, tr := range s.Target {
+			o := s.Outline[i]
+			if abs(o.X-(tr.X-5)) > 0.5 || abs(o.Y-(tr.Y-5)) > 0.5 || abs(o.W-(tr.W+10)) > 0.5 || abs(o.H-(tr.H+10)) > 0.5 {
+				t.Errorf("%s: outline %+v does not frame the element %+v", name, o, tr)
+			}
+		}
+	}
+	// Four tiles have a Create button; only the Server-to-Server one is outlined.
+	if s := got["zoom-choose-type"]; len(s.Target) != 1 {
+		t.Errorf("zoom-choose-type outlines %d elements, want the one Create button", len(s.Target))
+	}
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
 }

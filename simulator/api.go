@@ -70,7 +70,7 @@ func (s *Sim) apiHandler() http.Handler {
 		s.mu.Lock()
 		acct := s.w.accountID
 		s.mu.Unlock()
-		writeJSON(w, http.StatusOK, apiMe{apiUser: s.apiUser(), RoleName: "Owner", AccountID: acct})
+		writeJSON(w, http.StatusOK, apiMe{apiUser: s.apiUser(), RoleName: s.roleName(), AccountID: acct})
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, apiError{Code: 404, Message: "Not Found"})
@@ -92,8 +92,25 @@ func (s *Sim) apiUser() apiUser {
 		Verified:    1,
 		Language:    "en-US",
 		Status:      "active",
-		RoleID:      "0",
+		RoleID:      s.roleID(),
 	}
+}
+
+// roleName is the user's role: the Owner has every permission, so a user
+// without the developer one (Options.NoDeveloperRole) is a Member.
+func (s *Sim) roleName() string {
+	if s.opts.NoDeveloperRole {
+		return "Member"
+	}
+	return "Owner"
+}
+
+// roleID is the id of roleName's role, as the REST API lists it.
+func (s *Sim) roleID() string {
+	if s.opts.NoDeveloperRole {
+		return "2"
+	}
+	return "0"
 }
 
 // checkToken answers 401 (code 124) for a missing, unknown or expired token and
@@ -108,7 +125,7 @@ func (s *Sim) checkToken(w http.ResponseWriter, r *http.Request, accepted ...str
 	}
 	s.mu.Lock()
 	t, ok := s.w.tokens[tok]
-	expired := ok && !s.now().Before(t.expires) // s.now is guarded by s.mu too
+	expired := ok && !s.now().Before(t.expires)
 	s.mu.Unlock()
 	if !ok {
 		writeJSON(w, http.StatusUnauthorized, apiError{Code: 124, Message: "Invalid access token."})

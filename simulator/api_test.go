@@ -95,9 +95,7 @@ func TestAPIBadTokens(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s.mu.Lock()
-			s.now = func() time.Time { return time.Now().Add(tt.later) }
-			s.mu.Unlock()
+			s.Advance(tt.later) // only the last case moves the clock
 			h := map[string]string{}
 			if tt.auth != "" {
 				h["Authorization"] = tt.auth

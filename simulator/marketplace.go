@@ -68,6 +68,12 @@ func (s *Sim) marketplaceHandler() http.Handler {
 	api.HandleFunc("GET /api/catalogue", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"products": catalogueFor(s.opts.Catalogue)})
 	})
+	api.HandleFunc("POST /api/terms", func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.w.termsAccepted = true
+		s.mu.Unlock()
+		writeJSON(w, http.StatusOK, map[string]bool{"termsAccepted": true})
+	})
 	api.HandleFunc("GET /api/apps", s.mpListApps)
 	api.HandleFunc("POST /api/apps", s.mpCreateApp)
 	api.HandleFunc("GET /api/apps/{id}", s.withApp(func(w http.ResponseWriter, r *http.Request, a *app) {
@@ -88,11 +94,11 @@ func (s *Sim) marketplaceHandler() http.Handler {
 			writeJSON(w, http.StatusUnprocessableEntity, mpError{Error: "Your app cannot be activated", Problems: p})
 			return
 		}
-		a.Activated = true
+		a.setActivated(true, s.now())
 		writeJSON(w, http.StatusOK, s.view(a))
 	}))
 	api.HandleFunc("POST /api/apps/{id}/deactivate", s.withApp(func(w http.ResponseWriter, r *http.Request, a *app) {
-		a.Activated = false
+		a.setActivated(false, s.now())
 		writeJSON(w, http.StatusOK, s.view(a))
 	}))
 	api.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
@@ -103,9 +109,20 @@ func (s *Sim) marketplaceHandler() http.Handler {
 	mux.Handle("GET /static/", staticHandler())
 	mux.HandleFunc("GET /api/session", s.mpSession)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		if !s.zoomSignedIn(r) {
+		// A signed-out request only redirects, so it is never failed.
+		if !s.useSession(r) {
 			writeJSON(w, http.StatusUnauthorized, mpError{Error: "Sign in to continue"})
 			return
+		}
+		if s.failNow(r) {
+			s.mpFail(w)
+			return
+		}
+		if p := r.URL.Path; p == "/api/terms" || p == "/api/apps" || strings.HasPrefix(p, "/api/apps/") {
+			if msg := s.mayBuild(r); msg != "" {
+				writeJSON(w, http.StatusForbidden, mpError{Error: msg})
+				return
+			}
 		}
 		api.ServeHTTP(w, r)
 	})
@@ -121,20 +138,54 @@ func (s *Sim) marketplaceHandler() http.Handler {
 	return mux
 }
 
+// Why the apps API refuses a request with 403.
+const (
+	noPermission = "You do not have permission to view this page. Contact your account admin."
+	termsFirst   = "Accept the Zoom Marketplace terms before you build an app."
+)
+
+// mayBuild says why the account may not use the apps API now, or "": the
+// role must have the developer permission, and creating an app needs the
+// terms accepted. It counts the refusals.
+func (s *Sim) mayBuild(r *http.Request) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	msg := ""
+	switch {
+	case s.opts.NoDeveloperRole:
+		msg = noPermission
+	case r.Method == http.MethodPost && r.URL.Path == "/api/apps" && !s.w.termsAccepted:
+		msg = termsFirst
+	}
+	if msg != "" {
+		s.w.forbidden++
+	}
+	return msg
+}
+
 // mpSession tells the page who is signed in and which variant to render, or
-// where to sign in.
+// where to sign in. It is neither counted against Options.SessionLimit nor
+// failed by Options.FailRate: its failure would only send the browser away.
 func (s *Sim) mpSession(w http.ResponseWriter, r *http.Request) {
+	signIn := s.urls.Zoom + "/signin"
 	if !s.zoomSignedIn(r) {
-		writeJSON(w, http.StatusOK, map[string]any{"signedIn": false, "signInUrl": s.urls.Zoom + "/signin"})
+		writeJSON(w, http.StatusOK, map[string]any{"signedIn": false, "signInUrl": signIn})
 		return
 	}
+	s.mu.Lock()
+	terms := s.w.termsAccepted
+	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, map[string]any{
-		"signedIn":    true,
-		"name":        userFirstName + " " + userLastName,
-		"email":       zoomEmail,
-		"layout":      s.opts.Layout,
-		"catalogue":   s.opts.Catalogue,
-		"plainSecret": s.opts.PlainSecret,
+		"signedIn":      true,
+		"signInUrl":     signIn,
+		"name":          userFirstName + " " + userLastName,
+		"email":         zoomEmail,
+		"layout":        s.opts.Layout,
+		"catalogue":     s.opts.Catalogue,
+		"plainSecret":   s.opts.PlainSecret,
+		"developer":     !s.opts.NoDeveloperRole,
+		"termsAccepted": terms,
+		"lateContentMs": s.opts.LateContent.Milliseconds(),
 	})
 }
 
@@ -273,7 +324,7 @@ func (s *Sim) mpSetScopes(w http.ResponseWriter, r *http.Request, a *app) {
 			next = append(next, id)
 		}
 	}
-	a.Scopes = next
+	a.setScopes(next, s.now())
 	writeJSON(w, http.StatusOK, s.view(a))
 }
 

@@ -27,6 +27,7 @@ type meetsPage struct {
 	ReadOnly   bool // show the stored credentials with Edit and Clear Configuration
 	APIKey     string
 	APISecret  string
+	Again      string // the unavailable page's Try again address
 }
 
 func (s *Sim) meetsHandler() http.Handler {
@@ -68,6 +69,11 @@ func (s *Sim) meetsHandler() http.Handler {
 			http.Redirect(w, r, "/login", http.StatusFound)
 			return
 		}
+		// Failed before anything is done, so a failed POST changed nothing.
+		if s.failNow(r) {
+			meetsUnavailable(w, r)
+			return
+		}
 		admin.ServeHTTP(w, r)
 	}
 	mux.HandleFunc("/admin", guard)
@@ -75,7 +81,15 @@ func (s *Sim) meetsHandler() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 	})
-	return mux
+	// While down (Options.MeetsDownFor) every page answers 503; the style
+	// sheet still loads so the error page looks like MEETS.
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/static/") && s.meetsDown() {
+			meetsUnavailable(w, r)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
 }
 
 func renderMeets(w http.ResponseWriter, name string, p meetsPage) {

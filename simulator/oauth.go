@@ -61,18 +61,26 @@ func (s *Sim) handleToken(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, oauthError{Reason: "Invalid Account Id", Error: "invalid_request"})
 		return
 	}
-	if !a.Activated {
+	now := s.now()
+	// Activation takes a while to reach the token endpoint (ActivationDelay).
+	if !a.Activated || now.Before(a.tokenReadyAt(s.opts)) {
 		writeJSON(w, http.StatusBadRequest, oauthError{Reason: "The app is not activated", Error: "invalid_request"})
 		return
 	}
+	scopes := slices.Clone(a.Scopes)
+	if now.Before(a.scopesReadyAt(s.opts)) {
+		// Right after activation or a scope change the token has no scope (ScopeDelay).
+		scopes = nil
+		s.w.scopelessTokens++
+	}
 	tok := "eyJ" + s.w.rand.string(117, alphaDash)
-	s.w.tokens[tok] = token{scopes: slices.Clone(a.Scopes), expires: s.now().Add(tokenLifetime)}
+	s.w.tokens[tok] = token{scopes: scopes, expires: now.Add(tokenLifetime)}
 	s.w.tokensMinted++
 	writeJSON(w, http.StatusOK, tokenResponse{
 		AccessToken: tok,
 		TokenType:   "bearer",
 		ExpiresIn:   int(tokenLifetime / time.Second),
-		Scope:       strings.Join(a.Scopes, " "),
+		Scope:       strings.Join(scopes, " "),
 		APIURL:      s.urls.API,
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"sync"
@@ -51,7 +52,8 @@ const (
 )
 
 // Options choose the variant of the simulated sites, so one simulator covers
-// every layout and starting state the flows must handle.
+// every layout, starting state and fault the flows must handle. Every option
+// is off by default and any of them combine.
 type Options struct {
 	Layout       Layout        // LayoutTop (default) or LayoutLeft
 	Catalogue    Catalogue     // CatalogueGranular (default) or CatalogueClassic
@@ -59,9 +61,25 @@ type Options struct {
 	TwoFactor    bool          // the Zoom account asks for a TOTP code after the password
 	CookieBanner bool          // cookie consent banner on first visit of Zoom web and Marketplace
 	Latency      time.Duration // added before every HTTP response on every listener
-	Seed         int64         // makes generated ids and secrets deterministic (0 = a fixed default)
+	Seed         int64         // makes generated ids, secrets and fault choices deterministic (0 = a fixed default)
 	ExistingApps []AppSeed     // apps that exist before the run
 	Meets        *MeetsConfig  // MEETS already configured with these values (nil = not configured)
+
+	// Hard accounts.
+	SSO             bool // the account signs in at a simulated identity provider (URLs.IdP) after the email step
+	Captcha         bool // reCAPTCHA refuses every password sign-in, right or wrong
+	TermsPending    bool // the Marketplace terms must be accepted before the first app is built
+	NoDeveloperRole bool // the account's role lacks the developer permission: no builder, 403 from the apps API
+
+	// Faults. Every random choice comes from a source seeded from Seed, so a
+	// run can be replayed; times are measured on the simulator's clock (Advance).
+	Jitter          time.Duration // each response waits Latency plus a random 0..Jitter
+	FailRate        float64       // share (0..1) of Marketplace /api/ and MEETS /admin requests answered 5xx
+	LateContent     time.Duration // the Marketplace renders a page's content this long after its data arrived
+	SessionLimit    int           // the Zoom session ends after this many Marketplace /api/ requests (0: never)
+	ActivationDelay time.Duration // tokens are refused as "not activated" for this long after activation
+	ScopeDelay      time.Duration // tokens carry no scope for this long after activation or a scope change
+	MeetsDownFor    time.Duration // MEETS answers 503 to every request for this long after the start
 }
 
 // AppSeed describes an app that exists before the run, to test reuse of an
@@ -89,7 +107,8 @@ type URLs struct {
 	Marketplace string // App Marketplace
 	API         string // REST API (/v2/...)
 	Meets       string // MEETS admin panel
-	Control     string // test-only: GET /state
+	Control     string // test-only: GET /state, POST /advance
+	IdP         string // the identity provider an SSO account signs in at (Options.SSO)
 }
 
 // Accounts are the credentials the simulated sites accept, so tests and the
@@ -117,19 +136,25 @@ const (
 
 // Sim is a running simulator; New starts it and Close stops it.
 type Sim struct {
-	opts   Options
-	urls   URLs
-	mu     sync.Mutex // guards w
-	w      *world
-	now    func() time.Time // guarded by mu; replaced in tests to expire tokens without waiting
-	client *http.Client     // MEETS uses it to test credentials against Zoom
+	opts    Options
+	urls    URLs
+	mu      sync.Mutex // guards w, skew
+	w       *world
+	wall    func() time.Time // the real clock; the simulator's is wall plus skew
+	skew    time.Duration    // how far Advance moved the clock
+	started time.Time        // the simulator's clock at New
+	client  *http.Client     // MEETS uses it to test credentials against Zoom
 
 	servers   []*http.Server
 	closeOnce sync.Once
 	closeErr  error
 }
 
-// New starts the five listeners on 127.0.0.1 with free ports and serves them
+// listeners is how many sites New serves: Zoom, Marketplace, API, MEETS,
+// control and the identity provider.
+const listeners = 6
+
+// New starts the six listeners on 127.0.0.1 with free ports and serves them
 // until Close.
 func New(opts Options) (*Sim, error) {
 	if opts.Layout == "" {
@@ -144,8 +169,22 @@ func New(opts Options) (*Sim, error) {
 	if opts.Catalogue != CatalogueGranular && opts.Catalogue != CatalogueClassic {
 		return nil, fmt.Errorf("unknown catalogue %q", opts.Catalogue)
 	}
-	if opts.Latency < 0 {
-		return nil, fmt.Errorf("negative latency %s", opts.Latency)
+	for _, d := range []struct {
+		name string
+		d    time.Duration
+	}{
+		{"latency", opts.Latency}, {"jitter", opts.Jitter}, {"late content", opts.LateContent},
+		{"activation delay", opts.ActivationDelay}, {"scope delay", opts.ScopeDelay}, {"meets down for", opts.MeetsDownFor},
+	} {
+		if d.d < 0 {
+			return nil, fmt.Errorf("negative %s %s", d.name, d.d)
+		}
+	}
+	if math.IsNaN(opts.FailRate) || opts.FailRate < 0 || opts.FailRate > 1 {
+		return nil, fmt.Errorf("fail rate %v is not between 0 and 1", opts.FailRate)
+	}
+	if opts.SessionLimit < 0 {
+		return nil, fmt.Errorf("negative session limit %d", opts.SessionLimit)
 	}
 	for _, a := range opts.ExistingApps {
 		if err := checkAppName(a.Name); err != nil {
@@ -156,11 +195,12 @@ func New(opts Options) (*Sim, error) {
 		}
 	}
 
-	s := &Sim{opts: opts, now: time.Now}
+	s := &Sim{opts: opts, wall: time.Now}
+	s.started = s.wall()
 	s.client = &http.Client{Timeout: 30 * time.Second}
 
 	var lns []net.Listener
-	for range 5 {
+	for range listeners {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			for _, l := range lns {
@@ -171,7 +211,7 @@ func New(opts Options) (*Sim, error) {
 		lns = append(lns, ln)
 	}
 	base := func(ln net.Listener) string { return "http://" + ln.Addr().String() }
-	s.urls = URLs{Zoom: base(lns[0]), Marketplace: base(lns[1]), API: base(lns[2]), Meets: base(lns[3]), Control: base(lns[4])}
+	s.urls = URLs{Zoom: base(lns[0]), Marketplace: base(lns[1]), API: base(lns[2]), Meets: base(lns[3]), Control: base(lns[4]), IdP: base(lns[5])}
 
 	w, err := newWorld(opts)
 	if err != nil {
@@ -182,7 +222,7 @@ func New(opts Options) (*Sim, error) {
 	}
 	s.w = w
 
-	handlers := []http.Handler{s.zoomHandler(), s.marketplaceHandler(), s.apiHandler(), s.meetsHandler(), s.controlHandler()}
+	handlers := []http.Handler{s.zoomHandler(), s.marketplaceHandler(), s.apiHandler(), s.meetsHandler(), s.controlHandler(), s.idpHandler()}
 	for i, h := range handlers {
 		srv := &http.Server{Handler: s.common(h), ReadHeaderTimeout: 10 * time.Second}
 		s.servers = append(s.servers, srv)
@@ -221,12 +261,26 @@ func (s *Sim) Close() error {
 	return s.closeErr
 }
 
+// Advance moves the simulator's clock forward by d (nothing when d <= 0), so
+// tests pass the delays and expiries it times without waiting. TOTP codes
+// keep following the real clock, as an authenticator app does.
+func (s *Sim) Advance(d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	s.mu.Lock()
+	s.skew += d
+	s.mu.Unlock()
+}
+
+// now is the simulator's clock; s.mu is held.
+func (s *Sim) now() time.Time { return s.wall().Add(s.skew) }
+
 // common wraps a site's handler with what every listener does: the configured
-// latency and no caching, so each test sees fresh pages.
+// latency and jitter and no caching, so each test sees fresh pages.
 func (s *Sim) common(h http.Handler) http.Handler {
-	d := s.opts.Latency
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if d > 0 {
+		if d := s.delay(); d > 0 {
 			t := time.NewTimer(d)
 			select {
 			case <-t.C:

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"math"
 	"net/http"
 	"net/http/cookiejar"
 	"regexp"
@@ -100,6 +101,15 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		{"layout", Options{Layout: "middle"}},
 		{"catalogue", Options{Catalogue: "modern"}},
 		{"latency", Options{Latency: -time.Second}},
+		{"jitter", Options{Jitter: -time.Second}},
+		{"late content", Options{LateContent: -time.Second}},
+		{"activation delay", Options{ActivationDelay: -time.Second}},
+		{"scope delay", Options{ScopeDelay: -time.Second}},
+		{"meets down", Options{MeetsDownFor: -time.Second}},
+		{"fail rate below 0", Options{FailRate: -0.1}},
+		{"fail rate above 1", Options{FailRate: 1.5}},
+		{"fail rate NaN", Options{FailRate: math.NaN()}},
+		{"session limit", Options{SessionLimit: -1}},
 		{"empty app name", Options{ExistingApps: []AppSeed{{Name: " "}}}},
 		{"long app name", Options{ExistingApps: []AppSeed{{Name: strings.Repeat("x", 51)}}}},
 		{"app type", Options{ExistingApps: []AppSeed{{Name: "a", Type: "jwt"}}}},
@@ -118,7 +128,7 @@ func TestURLsAndAccounts(t *testing.T) {
 	s := newSim(t, Options{})
 	u := s.URLs()
 	seen := map[string]bool{}
-	for _, v := range []string{u.Zoom, u.Marketplace, u.API, u.Meets, u.Control} {
+	for _, v := range []string{u.Zoom, u.Marketplace, u.API, u.Meets, u.Control, u.IdP} {
 		if !strings.HasPrefix(v, "http://127.0.0.1:") || strings.HasSuffix(v, "/") {
 			t.Errorf("url %q, want http://127.0.0.1:PORT", v)
 		}

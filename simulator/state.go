@@ -11,11 +11,20 @@ import (
 // State is a snapshot of everything the simulated sites hold, so a test proves
 // what changed on the server and not only what a page showed.
 type State struct {
-	Apps           []App // in creation order
-	Meets          MeetsState
-	SignInAttempts int // POSTs of email and password to the Zoom sign-in
-	CodeAttempts   int // POSTs of a two-step verification code
-	TokensMinted   int // successful /oauth/token answers
+	Apps            []App // in creation order
+	Meets           MeetsState
+	SignInAttempts  int           // POSTs of email and password to the Zoom sign-in
+	CodeAttempts    int           // POSTs of a two-step verification code
+	TokensMinted    int           // successful /oauth/token answers
+	CaptchaRefusals int           // sign-ins refused by reCAPTCHA (Options.Captcha)
+	IdPAttempts     int           // POSTs to the identity provider's sign-in (Options.SSO)
+	IdPSignIns      int           // of those, the ones it accepted
+	TermsAccepted   bool          // the Marketplace terms are accepted (always, unless Options.TermsPending)
+	Forbidden       int           // Marketplace API requests refused with 403 (no developer role, terms pending)
+	SessionsEnded   int           // Zoom sessions ended by Options.SessionLimit
+	FaultsServed    int           // responses replaced by an injected 5xx (FailRate, MeetsDownFor)
+	JitterAdded     time.Duration // sum of the random delays Options.Jitter added
+	ScopelessTokens int           // tokens minted without scope during Options.ScopeDelay
 }
 
 // App is one Marketplace app with its credentials, as a test sees it.
@@ -33,14 +42,17 @@ type App struct {
 	Scopes              []string
 	Activated           bool
 	SecretRegenerations int
+	ActivationPending   bool // activated, but the token endpoint still says not (Options.ActivationDelay); set by State
+	ScopesPending       bool // tokens minted now carry no scope (Options.ScopeDelay); set by State
 }
 
 // MeetsState is what the MEETS admin panel holds and how often it was used.
 type MeetsState struct {
 	APIKey      string
 	APISecret   string
-	Submissions int // POSTs of the credentials form
-	Saves       int // submissions that Zoom accepted and MEETS stored
+	Submissions int  // POSTs of the credentials form
+	Saves       int  // submissions that Zoom accepted and MEETS stored
+	Unavailable bool // MEETS answers every request with 503 (Options.MeetsDownFor); set by State
 }
 
 // simToday is the simulator's fixed "today": dates shown on pages never
@@ -53,6 +65,36 @@ type app struct {
 	created      time.Time
 	eventSubs    bool
 	webhookToken string
+	activatedAt  time.Time // last activation on the simulator's clock; zero for seeded apps
+	scopesAt     time.Time // last change of the scopes; zero for seeded apps
+}
+
+// tokenReadyAt is when the token endpoint stops saying "not activated".
+func (a *app) tokenReadyAt(o Options) time.Time { return a.activatedAt.Add(o.ActivationDelay) }
+
+// scopesReadyAt is when minted tokens carry the app's scopes again.
+func (a *app) scopesReadyAt(o Options) time.Time {
+	t := a.activatedAt
+	if a.scopesAt.After(t) {
+		t = a.scopesAt
+	}
+	return t.Add(o.ScopeDelay)
+}
+
+// setActivated turns the app on or off, noting when it was turned on.
+func (a *app) setActivated(on bool, now time.Time) {
+	if on && !a.Activated {
+		a.activatedAt = now
+	}
+	a.Activated = on
+}
+
+// setScopes replaces the scopes, noting when they changed.
+func (a *app) setScopes(scopes []string, now time.Time) {
+	if !slices.Equal(a.Scopes, scopes) {
+		a.scopesAt = now
+	}
+	a.Scopes = scopes
 }
 
 // token is a minted access token, remembered with what it grants.
@@ -70,15 +112,24 @@ type world struct {
 	userID    string
 	apps      []*app
 
-	zoomSessions  map[string]bool
+	zoomSessions  map[string]int       // live session -> Marketplace /api/ requests it made
 	pending       map[string]time.Time // password accepted, waiting for the 2FA code
+	tickets       map[string]time.Time // identity provider sign-ins not yet redeemed at Zoom
 	meetsSessions map[string]bool
 	tokens        map[string]token
+	faults        *faults
 
-	meets          MeetsState
-	signInAttempts int
-	codeAttempts   int
-	tokensMinted   int
+	meets           MeetsState
+	signInAttempts  int
+	codeAttempts    int
+	tokensMinted    int
+	captchaRefusals int
+	idpAttempts     int
+	idpSignIns      int
+	termsAccepted   bool
+	forbidden       int
+	sessionsEnded   int
+	scopelessTokens int
 }
 
 func newWorld(opts Options) (*world, error) {
@@ -89,10 +140,13 @@ func newWorld(opts Options) (*world, error) {
 	w := &world{
 		ids:           newIDGen(seed, 1),
 		rand:          newIDGen(seed, 2),
-		zoomSessions:  map[string]bool{},
+		zoomSessions:  map[string]int{},
 		pending:       map[string]time.Time{},
+		tickets:       map[string]time.Time{},
 		meetsSessions: map[string]bool{},
 		tokens:        map[string]token{},
+		faults:        newFaults(seed),
+		termsAccepted: !opts.TermsPending,
 	}
 	w.accountID = w.ids.string(22, alphaDash)
 	w.userID = w.ids.string(22, alphaDash)
@@ -203,14 +257,27 @@ func (s *Sim) State() State {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	w := s.w
+	now := s.now()
 	st := State{
-		Meets:          w.meets,
-		SignInAttempts: w.signInAttempts,
-		CodeAttempts:   w.codeAttempts,
-		TokensMinted:   w.tokensMinted,
+		Meets:           w.meets,
+		SignInAttempts:  w.signInAttempts,
+		CodeAttempts:    w.codeAttempts,
+		TokensMinted:    w.tokensMinted,
+		CaptchaRefusals: w.captchaRefusals,
+		IdPAttempts:     w.idpAttempts,
+		IdPSignIns:      w.idpSignIns,
+		TermsAccepted:   w.termsAccepted,
+		Forbidden:       w.forbidden,
+		SessionsEnded:   w.sessionsEnded,
+		FaultsServed:    w.faults.served,
+		JitterAdded:     w.faults.jitterAdded,
+		ScopelessTokens: w.scopelessTokens,
 	}
+	st.Meets.Unavailable = s.meetsDownLocked()
 	for _, a := range w.apps {
 		c := a.App
+		c.ActivationPending = a.Activated && now.Before(a.tokenReadyAt(s.opts))
+		c.ScopesPending = a.Activated && now.Before(a.scopesReadyAt(s.opts))
 		c.Scopes = slices.Clone(a.Scopes)
 		if c.Scopes == nil {
 			c.Scopes = []string{}
@@ -232,7 +299,7 @@ func (s *Sim) SetActivated(appName string, on bool) error {
 	if err != nil {
 		return err
 	}
-	a.Activated = on
+	a.setActivated(on, s.now())
 	return nil
 }
 
@@ -245,6 +312,6 @@ func (s *Sim) SetScopes(appName string, scopes []string) error {
 	if err != nil {
 		return err
 	}
-	a.Scopes = slices.Clone(scopes)
+	a.setScopes(slices.Clone(scopes), s.now())
 	return nil
 }

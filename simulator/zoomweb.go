@@ -17,7 +17,11 @@ const (
 	zoomPendingCookie = "zoom_pending"
 	consentCookie     = "zoom_consent"
 	pendingLifetime   = 10 * time.Minute
+	ticketLifetime    = 5 * time.Minute
 )
+
+// captchaMessage is the real toast, misspelling included.
+const captchaMessage = "An error with reCAPTCHA occured. Please try again."
 
 var zoomPages = template.Must(template.ParseFS(webFS, "web/zoom/*.html"))
 
@@ -27,6 +31,8 @@ type zoomPage struct {
 	Name        string
 	Email       string
 	TwoFactor   bool
+	SSO         bool
+	Role        string
 	Marketplace string
 	Error       string
 }
@@ -44,7 +50,9 @@ func (s *Sim) zoomHandler() http.Handler {
 		}
 		s.renderZoom(w, r, http.StatusOK, "signin.html")
 	})
+	mux.HandleFunc("POST /signin/lookup", s.handleLookup)
 	mux.HandleFunc("POST /signin/api", s.handleSignIn)
+	mux.HandleFunc("GET /signin/sso/callback", s.handleSSOCallback)
 	mux.HandleFunc("GET /signin/otp/verify", func(w http.ResponseWriter, r *http.Request) {
 		if !s.pendingOK(r) {
 			http.Redirect(w, r, "/signin", http.StatusFound)
@@ -82,6 +90,8 @@ func (s *Sim) zoomPageFor(r *http.Request) zoomPage {
 		Name:        userFirstName + " " + userLastName,
 		Email:       zoomEmail,
 		TwoFactor:   s.opts.TwoFactor,
+		SSO:         s.opts.SSO,
+		Role:        s.roleName(),
 		Marketplace: s.urls.Marketplace,
 	}
 }
@@ -110,7 +120,31 @@ func (s *Sim) zoomSignedIn(r *http.Request) bool {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.w.zoomSessions[c.Value]
+	_, ok := s.w.zoomSessions[c.Value]
+	return ok
+}
+
+// useSession reports whether the request carries a live Zoom session and
+// counts one Marketplace /api/ request against it: the request that reaches
+// Options.SessionLimit is still served, and ends the session.
+func (s *Sim) useSession(r *http.Request) bool {
+	c, err := r.Cookie(zoomSessionCookie)
+	if err != nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n, ok := s.w.zoomSessions[c.Value]
+	if !ok {
+		return false
+	}
+	n++
+	s.w.zoomSessions[c.Value] = n
+	if s.opts.SessionLimit > 0 && n >= s.opts.SessionLimit {
+		delete(s.w.zoomSessions, c.Value)
+		s.w.sessionsEnded++
+	}
+	return true
 }
 
 // pendingOK reports whether the request carries a password-accepted sign-in
@@ -129,7 +163,7 @@ func (s *Sim) pendingOK(r *http.Request) bool {
 // startSession records a new Zoom session and sets its cookie; s.mu is held.
 func (s *Sim) startSession(w http.ResponseWriter) {
 	id := s.w.rand.string(40, alnum)
-	s.w.zoomSessions[id] = true
+	s.w.zoomSessions[id] = 0
 	http.SetCookie(w, &http.Cookie{Name: zoomSessionCookie, Value: id, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
 }
 
@@ -146,6 +180,16 @@ func (s *Sim) handleSignIn(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.w.signInAttempts++
+	if s.ssoEmail(in.Email) {
+		writeJSON(w, http.StatusForbidden, map[string]string{"errorMessage": "Your account signs in with SSO.", "next": s.ssoStart()})
+		return
+	}
+	if s.opts.Captcha {
+		// reCAPTCHA judges the browser, not the password: right or wrong, refused.
+		s.w.captchaRefusals++
+		writeJSON(w, http.StatusForbidden, map[string]any{"errorCode": 1044, "errorMessage": captchaMessage})
+		return
+	}
 	if !strings.EqualFold(strings.TrimSpace(in.Email), zoomEmail) || in.Password != zoomPassword {
 		writeJSON(w, http.StatusUnauthorized, map[string]string{"errorMessage": "Incorrect email or password"})
 		return
@@ -217,4 +261,52 @@ func (s *Sim) checkCode(w http.ResponseWriter, r *http.Request, code string) (ms
 	http.SetCookie(w, &http.Cookie{Name: zoomPendingCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true})
 	s.startSession(w)
 	return "", "/profile"
+}
+
+// ssoEmail reports whether the email belongs to the SSO domain
+// (Options.SSO), whose users sign in at the identity provider.
+func (s *Sim) ssoEmail(email string) bool {
+	_, domain, ok := strings.Cut(strings.TrimSpace(email), "@")
+	_, zoomDomain, _ := strings.Cut(zoomEmail, "@")
+	return s.opts.SSO && ok && strings.EqualFold(domain, zoomDomain)
+}
+
+// ssoStart is where the sign-in page sends an SSO user.
+func (s *Sim) ssoStart() string { return s.urls.IdP + "/idp/login" }
+
+// handleLookup is POST /signin/lookup {email}, the email step's Next: it
+// says whether the account signs in through SSO and where.
+func (s *Sim) handleLookup(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Email string `json:"email"`
+	}
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&in); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"errorMessage": "Invalid request."})
+		return
+	}
+	if s.ssoEmail(in.Email) {
+		writeJSON(w, http.StatusOK, map[string]any{"sso": true, "next": s.ssoStart()})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"sso": false})
+}
+
+// handleSSOCallback is GET /signin/sso/callback?ticket=…, where the identity
+// provider sends the browser back: a fresh ticket, used once, starts the
+// Zoom session.
+func (s *Sim) handleSSOCallback(w http.ResponseWriter, r *http.Request) {
+	t := r.URL.Query().Get("ticket")
+	s.mu.Lock()
+	exp, ok := s.w.tickets[t]
+	delete(s.w.tickets, t)
+	ok = ok && t != "" && s.now().Before(exp)
+	if ok {
+		s.startSession(w)
+	}
+	s.mu.Unlock()
+	if !ok {
+		http.Redirect(w, r, "/signin", http.StatusFound)
+		return
+	}
+	http.Redirect(w, r, "/profile", http.StatusFound)
 }

@@ -32,6 +32,7 @@ func newApp(out, errw io.Writer, getenv func(string) string) *cli.App {
 			meetsCommand(env),
 			verifyCommand(env),
 			simCommand(env),
+			docsCommand(env),
 		},
 	}
 	for _, c := range app.Commands {

@@ -29,6 +29,9 @@ var (
 		&cli.StringFlag{Name: "zoom-email", Usage: "Zoom admin email (or set ZOOM_EMAIL)"},
 		&cli.StringFlag{Name: "zoom-password-file", Usage: "file holding the Zoom password (or set ZOOM_PASSWORD)"},
 		&cli.StringFlag{Name: "zoom-totp-secret-file", Usage: "file holding the base32 authenticator secret (or set ZOOM_TOTP_SECRET)"},
+		&cli.BoolFlag{Name: "assisted", Usage: "open a visible window and let a person sign in to Zoom (SSO, CAPTCHA, push codes)"},
+		&cli.DurationFlag{Name: "assist-timeout", Value: 5 * time.Minute, Usage: "how long --assisted waits for the person"},
+		&cli.BoolFlag{Name: "accept-terms", Usage: "accept the Marketplace developer terms if Zoom asks for them"},
 	}
 	appFlags = []cli.Flag{
 		&cli.StringFlag{Name: "app-name", Value: "MEETS", Usage: "name of the Server-to-Server OAuth app (at most 50 characters)"},
@@ -50,6 +53,7 @@ var (
 		&cli.BoolFlag{Name: "headful", Usage: "show the browser window"},
 		&cli.StringFlag{Name: "browser", Usage: "Chrome or Chromium binary (or set ZOOMSETUP_BROWSER)"},
 		&cli.DurationFlag{Name: "step-timeout", Value: 60 * time.Second, Usage: "deadline of each step"},
+		&cli.StringFlag{Name: "profile", Usage: "keep the browser profile (sign-ins) in this folder between runs; it holds session cookies, keep it private"},
 	}
 	credentialsFlag = &cli.StringFlag{Name: "credentials", Usage: "credentials.json written by an earlier run"}
 )
@@ -107,6 +111,9 @@ func zoomOptions(c *cli.Context, env streams) (zoom.Options, error) {
 		ContactEmail:   strings.TrimSpace(c.String("contact-email")),
 		Scopes:         cat,
 		ShowSecret:     c.Bool("show-secret"),
+		Assisted:       c.Bool("assisted"),
+		AssistWait:     c.Duration("assist-timeout"),
+		AcceptTerms:    c.Bool("accept-terms"),
 	}
 	if o.Password, err = readSecret(env, "ZOOM_PASSWORD", "zoom-password-file", c.String("zoom-password-file")); err != nil {
 		return o, err

@@ -22,11 +22,13 @@ import (
 
 // job is one browser run: its plan, its steps and where it writes.
 type job struct {
-	command string
-	plan    flows.Plan
-	result  *flows.Result
-	steps   func(flows.Plan, *flows.Result) []a.Step
-	secrets []secret.Secret // known before the run: passwords, TOTP seed, a loaded client secret
+	command  string
+	plan     flows.Plan
+	result   *flows.Result
+	steps    func(flows.Plan, *flows.Result) []a.Step
+	secrets  []secret.Secret // known before the run: passwords, TOTP seed, a loaded client secret
+	pictures *a.Illustrator  // documentation mode: the guide's pictures
+	scale    float64         // device scale factor of the screenshots
 }
 
 // newRunDir makes <out>/<run-id>, unique even for runs in the same second.
@@ -54,7 +56,7 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 	man := a.NewManifest(dir, id, j.command, version)
 	fmt.Fprintf(env.Err, "zoomsetup %s: run %s in %s\n", j.command, id, dir)
 
-	b, err := a.Launch(ctx, a.BrowserOptions{Path: c.String("browser"), EnvPath: env.Getenv("ZOOMSETUP_BROWSER"), Headful: c.Bool("headful")})
+	b, err := a.Launch(ctx, a.BrowserOptions{Path: c.String("browser"), EnvPath: env.Getenv("ZOOMSETUP_BROWSER"), Headful: c.Bool("headful") || j.plan.Zoom.Assisted, ProfileDir: c.String("profile"), Scale: j.scale})
 	if err != nil {
 		if errors.Is(err, a.ErrNoBrowser) {
 			return usage(err)
@@ -70,12 +72,19 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 		Secrets:     redactor,
 		Logf:        note,
 		ShowSecrets: j.plan.Zoom.ShowSecret,
+		Illustrator: j.pictures,
 	}
 	r := &a.Runner{Dir: dir, StepTimeout: c.Duration("step-timeout"), Progress: env.Err, Manifest: man, Console: a.WatchConsole(b.Tab)}
 	// Steps run under ctx so Ctrl-C reaches them; the tab is ctx's child too.
 	runErr := r.Run(s.Tab, s, j.steps(j.plan, j.result))
-	if ctx.Err() != nil && runErr != nil {
-		runErr = &a.StepError{Step: lastStep(man), Err: &a.Error{Kind: a.KindInterrupted, Msg: "interrupted; credentials already read are kept in " + dir, Err: runErr}}
+	switch {
+	case runErr == nil:
+	case ctx.Err() != nil:
+		runErr = &a.StepError{Step: lastStep(man), Err: &a.Error{Kind: a.KindInterrupted,
+			Msg: "interrupted; what was read so far is kept in " + dir, Hint: "run the same command again to finish"}}
+	case b.Gone():
+		runErr = &a.StepError{Step: lastStep(man), Err: &a.Error{Kind: a.KindInterrupted,
+			Msg: "Chrome exited in the middle of the run; what was read so far is kept in " + dir, Hint: "run the same command again to finish", Err: runErr}}
 	}
 
 	outcome, errText := a.Done, ""

@@ -89,6 +89,9 @@ func SignIn(o Options) a.Step {
 // stored and backs it up before anything changes it.
 func OpenConferencing(creds *zoomapi.Credentials, r *Result) a.Step {
 	return a.Step{Name: "meets-open-conferencing", Title: "Open the Conferencing Account tab", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+		if err := s.Illustrate(ctx, "meets-conferencing-account", conferencingTab); err != nil {
+			return "", err
+		}
 		if err := s.Do(ctx, a.Click(conferencingTab), a.WaitFor(apiKeyField)); err != nil {
 			return "", err
 		}
@@ -136,7 +139,10 @@ func EnterCredentials(creds *zoomapi.Credentials, r *Result) a.Step {
 					return "", err
 				}
 			}
-			return a.Done, s.Do(ctx, a.Fill(apiKeyField, APIKey(*creds)), a.Fill(apiSecretField, creds.ClientSecret.Reveal()))
+			if err := s.Do(ctx, a.Fill(apiKeyField, APIKey(*creds)), a.Fill(apiSecretField, creds.ClientSecret.Reveal())); err != nil {
+				return "", err
+			}
+			return a.Done, s.Illustrate(ctx, "meets-enter-credentials", credentialFields)
 		}}
 }
 
@@ -157,6 +163,9 @@ func Submit(creds *zoomapi.Credentials, r *Result) a.Step {
 				e, err := a.Editable(apiKeyField)(ctx, t)
 				return !e, err
 			})
+			if err := s.Illustrate(ctx, "meets-submit", submitButton); err != nil {
+				return "", err
+			}
 			if err := s.Do(ctx, a.Click(submitButton)); err != nil {
 				return "", err
 			}

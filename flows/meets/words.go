@@ -11,11 +11,12 @@ var (
 	logInButton   = a.Button("Log In", "Login", "Log in", "Sign In")
 	loginRefused  = a.Alert("Invalid username or password", "Invalid login", "incorrect")
 
-	conferencingTab = a.Link("Conferencing Account", "Conferencing Accounts")
-	apiKeyField     = a.Field("API Key")
-	apiSecretField  = a.Field("API Secret")
-	editButton      = a.Button("Edit")
-	clearButton     = a.Button("Clear Configuration")
-	submitButton    = a.Button("Submit")
-	refused         = a.Locator{Roles: []string{"alert"}}
+	conferencingTab  = a.Link("Conferencing Account", "Conferencing Accounts")
+	apiKeyField      = a.Field("API Key")
+	apiSecretField   = a.Field("API Secret")
+	credentialFields = a.Field("API Key", "API Secret")
+	editButton       = a.Button("Edit")
+	clearButton      = a.Button("Clear Configuration")
+	submitButton     = a.Button("Submit")
+	refused          = a.Locator{Roles: []string{"alert"}}
 )

@@ -86,10 +86,43 @@ func OpenBuilder(o Options, r *Result) a.Step {
 			return a.Already, err
 		}
 		if l == topNav {
-			return a.Done, s.Do(ctx, a.Click(developMenu), a.Click(buildAppItem), a.WaitFor(chooseTypeHeading))
+			if err := s.Do(ctx, a.Click(developMenu)); err != nil {
+				return "", err
+			}
+			if err := s.Illustrate(ctx, "zoom-build-app", buildAppItem); err != nil {
+				return "", err
+			}
+			if err := s.Do(ctx, a.Click(buildAppItem)); err != nil {
+				return "", err
+			}
+			return a.Done, terms(ctx, s, o, chooseTypeHeading)
 		}
-		return a.Done, s.Do(ctx, a.Click(buildAppButton), a.WaitFor(kindDialog))
+		if err := s.Illustrate(ctx, "zoom-build-app", buildAppButton); err != nil {
+			return "", err
+		}
+		if err := s.Do(ctx, a.Click(buildAppButton)); err != nil {
+			return "", err
+		}
+		return a.Done, terms(ctx, s, o, kindDialog)
 	}}
+}
+
+// terms waits for the builder (next); when the Marketplace first asks a new
+// developer to accept its terms, it accepts them only if the user said so.
+func terms(ctx context.Context, s *a.Session, o Options, next a.Condition) error {
+	i, err := chromedp.Run(ctx, a.WaitAny(termsDialog, next))
+	if err != nil || i == 1 {
+		return err
+	}
+	if !o.AcceptTerms {
+		return a.Fail(a.KindPerson, "read them in the Marketplace and accept them, or run again with --accept-terms",
+			"the Marketplace asks this account to accept its developer terms before building an app")
+	}
+	s.Note("accepting the Marketplace developer terms (--accept-terms)")
+	if _, err := chromedp.Run(ctx, a.SetChecked(termsCheckbox, true)); err != nil {
+		return err
+	}
+	return s.Do(ctx, a.Click(acceptButton), a.WaitGone(termsDialog), a.WaitFor(next))
 }
 
 // ChooseType is the step "Choose Server-to-Server OAuth" and name the app;
@@ -104,9 +137,18 @@ func ChooseType(o Options, r *Result) a.Step {
 			return "", err
 		}
 		if i == 0 {
+			if err := s.Illustrate(ctx, "zoom-choose-type", createButton.In(s2sTile)); err != nil {
+				return "", err
+			}
 			err = s.Do(ctx, a.Click(createButton.In(s2sTile)))
 		} else {
-			err = s.Do(ctx, a.Click(s2sRadio.In(kindDialog)), a.Click(createButton.In(kindDialog)))
+			if err := s.Do(ctx, a.Click(s2sRadio.In(kindDialog))); err != nil {
+				return "", err
+			}
+			if err := s.Illustrate(ctx, "zoom-choose-type", s2sRadio.In(kindDialog)); err != nil {
+				return "", err
+			}
+			err = s.Do(ctx, a.Click(createButton.In(kindDialog)))
 		}
 		if err != nil {
 			return "", err
@@ -121,6 +163,9 @@ func CreateApp(o Options, r *Result) a.Step {
 	return a.Step{Name: "zoom-create-app", Title: "Create the app", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		if r.AppExisted {
 			return a.Already, nil
+		}
+		if err := s.Illustrate(ctx, "zoom-name-app", appNameField.In(nameDialog)); err != nil {
+			return "", err
 		}
 		if err := s.Do(ctx, a.Click(createButton.In(nameDialog)), a.WaitFor(credentialsSection), a.WaitFor(accountIDField)); err != nil {
 			return "", err
@@ -171,11 +216,15 @@ func ReadCredentials(o Options, r *Result) a.Step {
 		r.Credentials.AccountID, r.Credentials.ClientID = acct, client
 		r.Credentials.ClientSecret = secretOf(sec)
 		s.Secrets.Add(r.Credentials.ClientSecret)
+		s.HideInPictures(acct, client)
 		if err := r.Credentials.Check(); err != nil {
 			return "", a.Fail(a.KindUnexpected, "open the app's App Credentials page and check what it shows", "the credentials read from Zoom look wrong: %v", err)
 		}
 		if err := r.save(); err != nil {
 			return "", fmt.Errorf("save the credentials: %w", err)
+		}
+		if err := s.Illustrate(ctx, "zoom-app-credentials", credentialFields); err != nil {
+			return "", err
 		}
 		if r.AppExisted {
 			return a.Already, nil

@@ -47,6 +47,9 @@ func FillInformation(o Options, r *Result) a.Step {
 			}
 			changed = true
 		}
+		if err := s.Illustrate(ctx, "zoom-information", infoFields); err != nil {
+			return "", err
+		}
 		if !changed {
 			return a.Already, nil
 		}
@@ -73,7 +76,10 @@ func FillInformation(o Options, r *Result) a.Step {
 // Token is for webhooks, not the client secret), so it only looks.
 func PassFeature() a.Step {
 	return a.Step{Name: "zoom-feature", Title: "Leave Feature as it is", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
-		return a.Already, openSection(ctx, s, featureSection, "Feature")
+		if err := openSection(ctx, s, featureSection, "Feature"); err != nil {
+			return "", err
+		}
+		return a.Already, s.Illustrate(ctx, "zoom-feature", continueButton)
 	}}
 }
 
@@ -217,8 +223,22 @@ func tickMissing(ctx context.Context, s *a.Session, ids []string) error {
 		if left[id] {
 			return a.Fail(a.KindUnexpected, "add it by hand under Scopes and run again", "the box for %q did not stay checked", id)
 		}
+		if err := s.Illustrate(ctx, "zoom-scopes-"+prefix, groupBoxes(ids, prefix)); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// groupBoxes finds the picker's boxes for the ids that start with prefix.
+func groupBoxes(ids []string, prefix string) a.Locator {
+	var names []string
+	for _, id := range ids {
+		if strings.HasPrefix(id, prefix+":") {
+			names = append(names, "("+id+")")
+		}
+	}
+	return a.Checkbox(names...).Containing().In(scopesDialog)
 }
 
 // prefixWait bounds the look for a box after a prefix search, which may not be how the picker searches.
@@ -244,6 +264,9 @@ func Activate(o Options, r *Result) a.Step {
 		}
 		out := a.Already
 		if i == 2 {
+			if err := s.Illustrate(ctx, "zoom-activate", activateButton); err != nil {
+				return "", err
+			}
 			if err := s.Do(ctx, a.Click(activateButton)); err != nil {
 				return "", err
 			}

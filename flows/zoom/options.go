@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"zoomsetup/secret"
 	"zoomsetup/zoomapi"
@@ -27,6 +28,10 @@ type Options struct {
 	ContactEmail string
 	Scopes       zoomapi.Catalogue
 	ShowSecret   bool // leave the client secret unmasked in screenshots
+
+	Assisted    bool          // a person signs in in the visible window (SSO, CAPTCHA, push codes)
+	AssistWait  time.Duration // how long to wait for that person
+	AcceptTerms bool          // accept the Marketplace developer terms when asked
 }
 
 // MaxAppName is the Marketplace's limit on an app's name.
@@ -45,7 +50,7 @@ func (o Options) Check() error {
 		return fmt.Errorf("no Zoom email: pass --zoom-email or set ZOOM_EMAIL")
 	case !strings.Contains(o.Email, "@"):
 		return fmt.Errorf("--zoom-email %q is not an email address", o.Email)
-	case o.Password.IsZero():
+	case o.Password.IsZero() && !o.Assisted:
 		return fmt.Errorf("no Zoom password: set ZOOM_PASSWORD or pass --zoom-password-file")
 	case strings.TrimSpace(o.AppName) == "":
 		return fmt.Errorf("no app name: pass --app-name")

@@ -21,9 +21,12 @@ func (o Options) signedIn() a.Condition { return a.URLPrefix(o.ZoomURL + "/profi
 // two-step code when the account asks for one. A wrong password stops at once,
 // so the tool never locks an account by retrying.
 func SignIn(o Options) a.Step {
-	return a.Step{Name: "zoom-sign-in", Title: "Sign in to Zoom", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+	st := a.Step{Name: "zoom-sign-in", Title: "Sign in to Zoom", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		if err := s.Do(ctx, chromedp.Navigate(o.ZoomURL+"/profile")); err != nil {
 			return "", err
+		}
+		if o.Assisted {
+			return assisted(ctx, s, o)
 		}
 		off := a.OffOrigins{o.ZoomURL}
 		i, err := chromedp.Run(ctx, a.WaitAny(o.signedIn(), emailField, off))
@@ -62,41 +65,80 @@ func SignIn(o Options) a.Step {
 		case i == 3:
 			return "", ssoError(s)
 		default:
-			return "", a.Fail(a.KindPerson, "a person must sign in: sign in once in a normal browser from this machine, or run again later",
+			return "", a.Fail(a.KindPerson, "run again with --assisted and sign in yourself in the window that opens",
 				"zoom showed a CAPTCHA, which the tool will not try to solve")
 		}
 	}}
+	if o.Assisted {
+		st.Timeout = o.AssistWait
+	}
+	return st
+}
+
+// assisted waits for a person to finish signing in, wherever the sign-in
+// takes them (an identity provider, a CAPTCHA, a push to a phone), and goes
+// on once Zoom's profile page shows.
+func assisted(ctx context.Context, s *a.Session, o Options) (a.Outcome, error) {
+	if done, _ := chromedp.Run(ctx, a.Holds(o.signedIn())); done {
+		return a.Already, nil
+	}
+	wait := "until the step's deadline"
+	if d, ok := ctx.Deadline(); ok {
+		wait = "for " + time.Until(d).Round(time.Second).String()
+	}
+	s.Note("sign in to Zoom in the browser window (SSO, CAPTCHA and codes are fine); waiting %s", wait)
+	if _, err := chromedp.Run(ctx, a.WaitAny(o.signedIn())); err != nil {
+		return "", a.Fail(a.KindPerson, "run again and finish the sign-in in the window sooner, or raise --assist-timeout",
+			"nobody finished signing in to Zoom")
+	}
+	s.Note("signed in; carrying on")
+	return a.Done, nil
 }
 
 // twoStep types the authenticator code, taken so that it cannot expire
-// while being typed. A refused code stops the run.
+// while being typed. A refused code is tried once more with a fresh one (the
+// next period's when the clock has not moved on), then the run stops: more
+// tries could lock the account.
 func twoStep(ctx context.Context, s *a.Session, o Options) error {
 	if o.TOTPSecret.IsZero() {
-		return a.Fail(a.KindPerson, "set ZOOM_TOTP_SECRET (or --zoom-totp-secret-file) to the account's authenticator secret",
+		return a.Fail(a.KindPerson, "set ZOOM_TOTP_SECRET (or --zoom-totp-secret-file) to the account's authenticator secret, or run with --assisted and type the code yourself",
 			"zoom asked for a two-step verification code and no TOTP secret was given")
 	}
-	code, err := a.TOTPCode(o.TOTPSecret, time.Now(), totpMargin)
-	if err != nil {
-		return a.Fail(a.KindUsage, "check ZOOM_TOTP_SECRET: it is the base32 text shown when the authenticator was set up", "%v", err)
+	var last string
+	for attempt := 1; attempt <= 2; attempt++ {
+		now := time.Now()
+		code, err := a.TOTPCode(o.TOTPSecret, now, totpMargin)
+		if err != nil {
+			return a.Fail(a.KindUsage, "check ZOOM_TOTP_SECRET: it is the base32 text shown when the authenticator was set up", "%v", err)
+		}
+		if code == last {
+			code, _ = a.TOTPCode(o.TOTPSecret, now.Add(30*time.Second), 0)
+		}
+		last = code
+		refused, err := chromedp.Run(ctx, a.Fresh(wrongCode))
+		if err != nil {
+			return err
+		}
+		if err := s.Do(ctx, a.Fill(codeField, code), a.Click(verifyButton)); err != nil {
+			return err
+		}
+		i, err := chromedp.Run(ctx, a.WaitAny(o.signedIn(), refused))
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			return nil
+		}
+		s.Note("zoom refused the two-step code (try %d of 2)", attempt)
 	}
-	if err := s.Do(ctx, a.Fill(codeField, code), a.Click(verifyButton)); err != nil {
-		return err
-	}
-	i, err := chromedp.Run(ctx, a.WaitAny(o.signedIn(), wrongCode))
-	if err != nil {
-		return err
-	}
-	if i == 1 {
-		return a.Fail(a.KindRejected, "check that ZOOM_TOTP_SECRET belongs to this account and that this machine's clock is right",
-			"zoom refused the two-step verification code")
-	}
-	return nil
+	return a.Fail(a.KindRejected, "check that ZOOM_TOTP_SECRET belongs to this account and that this machine's clock is right",
+		"zoom refused two two-step verification codes")
 }
 
 // ssoError explains a sign-in that left Zoom for another site.
 func ssoError(s *a.Session) error {
 	u := location(s)
-	return a.Fail(a.KindPerson, "the account probably signs in through SSO; a person must complete that sign-in",
+	return a.Fail(a.KindPerson, "the account probably signs in through SSO: run again with --assisted and sign in yourself in the window that opens",
 		"the sign-in left Zoom for %q, where the tool does not type credentials", hostOf(u))
 }
 

@@ -29,6 +29,9 @@ var (
 	developerNav    = a.Clickable("Developer", "Developers")
 	buildAppButton  = a.Button("Build app", "Build App", "Build an App", "+")
 
+	termsDialog       = a.Dialog("Accept the Zoom Marketplace terms", "Zoom Marketplace Developer Agreement")
+	termsCheckbox     = a.Checkbox("I agree").Containing().In(termsDialog)
+	acceptButton      = a.Button("Accept", "I Agree", "Agree").In(termsDialog)
 	chooseTypeHeading = a.Heading("Choose your app type", "Choose your app type:")
 	s2sTile           = a.Region("Server-to-Server OAuth", "Server-to-Server OAuth App", "Server to Server OAuth App")
 	kindDialog        = a.Dialog("What kind of app are you creating?")
@@ -47,12 +50,14 @@ var (
 	accountIDField    = a.Field("Account ID")
 	clientIDField     = a.Field("Client ID")
 	clientSecretField = a.Field("Client Secret")
+	credentialFields  = a.Field("Account ID", "Client ID", "Client Secret")
 	showSecretButton  = a.Button("Show", "Show client secret", "View", "Reveal")
 
 	descriptionField  = a.Field("Short description", "Short Description")
 	companyField      = a.Field("Company Name", "Company name")
 	contactNameField  = a.Field("Name", "Developer Contact Name", "Contact Name")
 	contactEmailField = a.Field("Email address", "Email Address", "Developer Contact Email")
+	infoFields        = a.Field("Company Name", "Name", "Email address")
 
 	addScopesButton = a.Button("Add Scopes", "+ Add Scopes", "Add scopes")
 	scopesDialog    = a.Dialog("Add Scopes", "Add scopes")

@@ -8,6 +8,7 @@
   let main = null;
   let seq = 0; // bumps on every route, so a late answer never paints an old page
   let dialog = null; // the open dialog, if any
+  let failure = null; // the shown "Something went wrong" panel, if any
 
   const SECTIONS = [
     { slug: 'credentials', title: 'App Credentials' },
@@ -54,6 +55,57 @@
     return [h('span', { 'aria-hidden': 'true', class: 'plus' }, '+'), ' ' + text];
   }
 
+  // call is api for the Marketplace's own data. A 401 means the Zoom session
+  // ended: the browser goes to the Zoom sign-in. A failed request (5xx, or
+  // no answer) puts the "Something went wrong" panel in place of the content
+  // and is sent again when Retry is pressed; only its success returns, so a
+  // page goes on where it was, with what was typed.
+  async function call(method, path, body) {
+    for (;;) {
+      const res = await api(method, path, body);
+      if (res.status === 401) {
+        location.assign(session.signInUrl);
+        return new Promise(function () {});
+      }
+      if (res.status !== 0 && res.status < 500) return res;
+      await failed();
+    }
+  }
+
+  // failed shows the panel, in the open dialog (below its title) or in place
+  // of the page's content, and resolves when Retry is pressed. Failures that
+  // happen while it shows share it.
+  function failed() {
+    return new Promise(function (resolve) {
+      if (failure) {
+        failure.waiters.push(resolve);
+        return;
+      }
+      const host = dialog ? dialog.firstChild : main;
+      const kept = [...host.childNodes].slice(dialog ? 1 : 0);
+      for (const n of kept) n.remove();
+      const retry = h('button', { type: 'button', class: 'btn secondary' }, 'Retry');
+      const panel = h('div', { role: 'alert', class: 'alert failure' },
+        h('p', {}, 'Something went wrong. Please try again.'), retry);
+      const f = { panel: panel, host: host, waiters: [resolve] };
+      failure = f;
+      retry.addEventListener('click', function () {
+        if (failure !== f) return;
+        failure = null;
+        panel.remove();
+        host.append(...kept);
+        for (const w of f.waiters) w();
+      });
+      host.append(panel);
+    });
+  }
+
+  // dropFailure forgets the panel when what it stood in for goes away (a new
+  // page, a closed dialog); the requests behind it are abandoned.
+  function dropFailure() {
+    failure = null;
+  }
+
   // ---------- chrome: header, navigation ----------
 
   function menu(label, items) {
@@ -97,10 +149,11 @@
       const q = search.value.trim();
       navigate(q ? '/?q=' + encodeURIComponent(q) : '/');
     });
+    // Without the developer permission there is nothing to build or manage.
     const nav = session.layout === 'top'
       ? h('nav', { 'aria-label': 'Primary', class: 'mp-topnav' },
-        menu('Develop', [['Build App', '/develop/create'], ['Build Legacy App', '/develop/legacy']]),
-        menu('Manage', [['Added Apps', '/manage'], ['Created Apps', '/user/build']]))
+        session.developer ? menu('Develop', [['Build App', '/develop/create'], ['Build Legacy App', '/develop/legacy']]) : null,
+        menu('Manage', session.developer ? [['Added Apps', '/manage'], ['Created Apps', '/user/build']] : [['Added Apps', '/manage']]))
       : null;
     return h('header', { class: 'mp-header' },
       h('a', { href: '/', class: 'brand', 'aria-label': 'Zoom App Marketplace' },
@@ -131,7 +184,7 @@
       h('ul', {},
         h('li', {}, h('a', { href: '/' }, 'Discover')),
         h('li', {}, h('a', { href: '/manage' }, 'Manage')),
-        h('li', {}, toggle, sub)));
+        session.developer ? h('li', {}, toggle, sub) : null));
   }
 
   function markCurrent() {
@@ -162,6 +215,7 @@
 
   function closeDialog() {
     if (!dialog) return;
+    if (failure && dialog.contains(failure.host)) dropFailure();
     dialog.remove();
     dialog = null;
     root.inert = false;
@@ -196,7 +250,7 @@
       e.preventDefault();
       if (create.disabled) return;
       busy(create, true);
-      const res = await api('POST', '/api/apps', { name: input.value, type: type });
+      const res = await call('POST', '/api/apps', { name: input.value, type: type });
       if (res.status === 201) {
         closeDialog();
         navigate('/develop/app/' + res.body.id);
@@ -243,10 +297,46 @@
     openDialog('What kind of app are you creating?', form, { cls: 'narrow' });
   }
 
+  // termsDialog asks a first-time developer to accept the terms, then does next.
+  function termsDialog(next) {
+    const cid = uid('terms');
+    const box = h('input', { type: 'checkbox', id: cid, name: 'agree' });
+    const accept = h('button', { type: 'submit', class: 'btn', disabled: true }, 'Accept');
+    const cancel = h('button', { type: 'button', class: 'btn secondary', onclick: closeDialog }, 'Cancel');
+    box.addEventListener('change', function () { accept.disabled = !box.checked; });
+    const msg = h('div', {});
+    const form = h('form', { novalidate: true },
+      msg,
+      h('p', {}, 'Before you build your first app, read and accept the terms that apply to apps built on the Zoom platform.'),
+      h('div', { class: 'agree' }, box, h('label', { for: cid }, 'I agree to the Zoom Marketplace Developer Agreement and the Zoom API License and Terms of Use')),
+      h('div', { class: 'modal-foot' }, cancel, accept));
+    form.addEventListener('submit', async function (e) {
+      e.preventDefault();
+      if (accept.disabled) return;
+      busy(accept, true);
+      const res = await call('POST', '/api/terms');
+      busy(accept, false);
+      if (res.status !== 200) {
+        msg.replaceChildren(alertBox(res.body.error || 'The terms could not be accepted.'));
+        return;
+      }
+      session.termsAccepted = true;
+      closeDialog();
+      next();
+    });
+    openDialog('Accept the Zoom Marketplace terms', form, { cls: 'narrow' });
+  }
+
+  // buildApp is the left layout's Build app: the terms first, once.
+  function buildApp() {
+    if (session.termsAccepted) kindDialog();
+    else termsDialog(kindDialog);
+  }
+
   // ---------- pages ----------
 
   async function homeView() {
-    const res = await api('GET', '/api/featured');
+    const res = await call('GET', '/api/featured');
     const q = new URLSearchParams(location.search).get('q');
     const apps = res.body.apps || [];
     const out = [h('h1', {}, 'Discover apps that work with Zoom')];
@@ -263,6 +353,15 @@
   }
 
   function createView() {
+    if (!session.termsAccepted) {
+      const review = h('button', { type: 'button', class: 'btn' }, 'Review terms');
+      review.addEventListener('click', () => termsDialog(route));
+      return {
+        title: 'Build App',
+        nodes: [h('h1', {}, 'Build App'), h('p', { class: 'lead' }, 'Accept the Zoom Marketplace terms to start building apps.'), review],
+        after: () => termsDialog(route),
+      };
+    }
     const tiles = [
       ['General App', 'general', 'Build an app for the Zoom App Marketplace or for your own account, with user-managed or admin-managed OAuth.'],
       ['Server-to-Server OAuth', 's2s_oauth', 'Create an app that calls Zoom APIs for your own account, without a user signing in.'],
@@ -288,12 +387,12 @@
   }
 
   async function createdView() {
-    const res = await api('GET', '/api/apps');
+    const res = await call('GET', '/api/apps');
     const left = session.layout === 'left';
     const title = left ? 'Created apps' : 'Created Apps';
     const head = h('div', { class: 'page-head' }, h('h1', {}, title));
     if (left) {
-      head.append(h('button', { type: 'button', class: 'btn', onclick: kindDialog }, plus('Build app')));
+      head.append(h('button', { type: 'button', class: 'btn', onclick: buildApp }, plus('Build app')));
     }
     const apps = res.body.apps || [];
     if (res.status !== 200) return { title: title, nodes: [head, alertBox(res.body.error || 'The apps could not be loaded.')] };
@@ -317,13 +416,13 @@
   // ---------- the app page ----------
 
   async function appView(id, slug) {
-    const res = await api('GET', '/api/apps/' + encodeURIComponent(id));
+    const res = await call('GET', '/api/apps/' + encodeURIComponent(id));
     if (res.status !== 200) return simpleView('App not found', 'This app does not exist or you do not have access to it.');
     const app = res.body;
     const section = SECTIONS.find(s => s.slug === slug) || SECTIONS[0];
     let secret = null;
     if (section.slug === 'credentials' && session.plainSecret) {
-      const sr = await api('GET', '/api/apps/' + encodeURIComponent(id) + '/secret');
+      const sr = await call('GET', '/api/apps/' + encodeURIComponent(id) + '/secret');
       secret = sr.body.clientSecret || '';
     }
     const nav = h('nav', { 'aria-label': 'App sections', class: 'sections' },
@@ -392,7 +491,7 @@
   function credentialsSection(app, plainSecret) {
     const status = h('p', { role: 'status', class: 'status-line' });
     const secretPath = '/api/apps/' + encodeURIComponent(app.id) + '/secret';
-    const fetchSecret = async () => (await api('GET', secretPath)).body.clientSecret || '';
+    const fetchSecret = async () => (await call('GET', secretPath)).body.clientSecret || '';
 
     const fields = [];
     for (const [label, value] of [['Account ID', app.accountId], ['Client ID', app.clientId]]) {
@@ -431,7 +530,7 @@
     regen.addEventListener('click', async function () {
       if (!confirm('Regenerate the Client Secret? Every site that uses the current secret stops working until it is given the new one.')) return;
       busy(regen, true);
-      const res = await api('POST', secretPath);
+      const res = await call('POST', secretPath);
       busy(regen, false);
       if (res.status !== 200) {
         status.textContent = res.body.error || 'The secret could not be regenerated.';
@@ -476,7 +575,7 @@
     }
     async function save(patch) {
       status.textContent = 'Saving\u2026';
-      const res = await api('PUT', path, patch);
+      const res = await call('PUT', path, patch);
       if (res.status !== 200) {
         status.textContent = '';
         msg.replaceChildren(alertBox(res.body.error || 'Your changes could not be saved.'));
@@ -519,7 +618,7 @@
     sw.addEventListener('click', async function () {
       const on = sw.getAttribute('aria-checked') !== 'true';
       sw.disabled = true;
-      const res = await api('PUT', '/api/apps/' + encodeURIComponent(app.id), { eventSubscriptions: on });
+      const res = await call('PUT', '/api/apps/' + encodeURIComponent(app.id), { eventSubscriptions: on });
       sw.disabled = false;
       if (res.status !== 200) return;
       sw.setAttribute('aria-checked', res.body.eventSubscriptions ? 'true' : 'false');
@@ -549,7 +648,7 @@
       const rm = h('button', { type: 'button', class: 'remove', 'aria-label': 'Remove ' + s.id }, '\u00D7');
       rm.addEventListener('click', async function () {
         busy(rm, true);
-        const res = await api('PUT', path, { scopes: app.scopes.filter(x => x.id !== s.id).map(x => x.id) });
+        const res = await call('PUT', path, { scopes: app.scopes.filter(x => x.id !== s.id).map(x => x.id) });
         if (res.status !== 200) {
           busy(rm, false);
           msg.replaceChildren(alertBox(res.body.error || 'The scope could not be removed.'));
@@ -572,7 +671,7 @@
   }
 
   async function scopesDialog(app) {
-    const res = await api('GET', '/api/catalogue');
+    const res = await call('GET', '/api/catalogue');
     const products = res.body.products || [];
     const checked = new Set(app.scopes.map(s => s.id));
     let current = products.length ? products[0].name : '';
@@ -636,7 +735,7 @@
     const done = h('button', { type: 'button', class: 'btn' }, 'Done');
     done.addEventListener('click', async function () {
       busy(done, true);
-      const r = await api('PUT', '/api/apps/' + encodeURIComponent(app.id) + '/scopes', { scopes: [...checked] });
+      const r = await call('PUT', '/api/apps/' + encodeURIComponent(app.id) + '/scopes', { scopes: [...checked] });
       busy(done, false);
       if (r.status !== 200) {
         msg.replaceChildren(alertBox(r.body.error || 'The scopes could not be saved.'));
@@ -663,7 +762,7 @@
         const off = h('button', { type: 'button', class: 'btn secondary' }, 'Deactivate');
         off.addEventListener('click', async function () {
           busy(off, true);
-          const res = await api('POST', path + '/deactivate');
+          const res = await call('POST', path + '/deactivate');
           busy(off, false);
           if (res.status === 200) paint(res.body);
         });
@@ -675,7 +774,7 @@
       const on = h('button', { type: 'button', class: 'btn' }, 'Activate your app');
       on.addEventListener('click', async function () {
         busy(on, true);
-        const res = await api('POST', path + '/activate');
+        const res = await call('POST', path + '/activate');
         busy(on, false);
         if (res.status === 200) paint(res.body);
         else paint(a, res.body.problems || [res.body.error || 'The app could not be activated.']);
@@ -696,17 +795,22 @@
 
   // ---------- routing ----------
 
+  // builderPath matches the pages that need the developer permission.
+  const builderPath = /^\/(develop\/|user\/build$)/;
+
   async function route() {
     const my = ++seq;
     closeDialog();
     closeMenus();
+    dropFailure();
     if (session.layout === 'left') markCurrent();
     main.setAttribute('aria-busy', 'true');
-    main.replaceChildren();
+    main.replaceChildren(h('p', { role: 'status', class: 'loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading\u2026'));
     const p = location.pathname.replace(/\/+$/, '') || '/';
     let m;
     let view;
-    if (p === '/') view = await homeView();
+    if (!session.developer && builderPath.test(p)) view = simpleView('Page not available', 'You do not have permission to view this page. Contact your account admin.');
+    else if (p === '/') view = await homeView();
     else if (p === '/develop/create') view = createView();
     else if (p === '/develop/legacy') view = simpleView('Build Legacy App', 'JWT apps were retired in June 2023, and new OAuth apps are now built as General Apps.', 'To call Zoom APIs for your own account, build a Server-to-Server OAuth app.');
     else if (p === '/user/build') view = await createdView();
@@ -715,10 +819,16 @@
     else if (p === '/docs') view = simpleView('Documentation', 'Guides and API references for building apps on the Zoom platform.');
     else view = simpleView('Page not found', 'The page you are looking for does not exist.');
     if (my !== seq) return;
+    if (session.lateContentMs > 0) {
+      // A slow page: the data is here, the content comes later.
+      await new Promise(resolve => setTimeout(resolve, session.lateContentMs));
+      if (my !== seq) return;
+    }
     document.title = view.title + ' - Zoom App Marketplace';
     main.removeAttribute('aria-busy');
     main.replaceChildren(...view.nodes.flat(Infinity).filter(Boolean));
     window.scrollTo(0, 0);
+    if (view.after) view.after();
   }
 
   async function boot() {

@@ -36,16 +36,29 @@
       type: 'email', name: 'email', placeholder: 'Email or phone number',
       'aria-label': 'Email or phone number', autocomplete: 'username', value: email,
     });
+    const next = h('button', { type: 'submit', class: 'btn wide' }, 'Next');
     const form = h('form', { novalidate: true },
       h('div', { class: 'field' }, input),
-      h('button', { type: 'submit', class: 'btn wide' }, 'Next'));
-    form.addEventListener('submit', function (e) {
+      next);
+    form.addEventListener('submit', async function (e) {
       e.preventDefault();
+      if (next.disabled) return;
       const v = input.value.trim();
       if (!v) {
         show(alertBox('Please enter your email address.'));
         return;
       }
+      // Zoom asks whether the account signs in through SSO before it asks
+      // for a password; an SSO account leaves for its identity provider.
+      next.disabled = true;
+      next.setAttribute('aria-busy', 'true');
+      const res = await api('POST', '/signin/lookup', { email: v });
+      if (res.status === 200 && res.body.sso && res.body.next) {
+        location.assign(res.body.next);
+        return;
+      }
+      next.disabled = false;
+      next.removeAttribute('aria-busy');
       email = v;
       passwordStep();
     });
