@@ -71,6 +71,11 @@ func newHarness(t *testing.T, opts simulator.Options) *harness {
 	if err := chromedp.Do(tab, a.Prepare(1280, 800, 1)); err != nil {
 		t.Fatal(err)
 	}
+	return harnessOn(t, sim, tab)
+}
+
+// harnessOn runs against sim in tab, a tab that has already run.
+func harnessOn(t *testing.T, sim *simulator.Sim, tab context.Context) *harness {
 	h := &harness{t: t, sim: sim, tab: tab}
 	u, acc := sim.URLs(), sim.Accounts()
 	h.plan = flows.Plan{

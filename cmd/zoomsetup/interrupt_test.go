@@ -31,7 +31,7 @@ func chromeOf(t *testing.T, profile string) []int {
 			continue
 		}
 		cmd, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
-		if err == nil && strings.Contains(string(cmd), profile) {
+		if err == nil && strings.Contains(string(cmd), "--user-data-dir="+profile) {
 			if stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat")); err == nil && strings.Contains(string(stat), ") Z ") {
 				continue // a zombie has exited already
 			}
@@ -97,7 +97,7 @@ func TestInterruptEndsCleanly(t *testing.T) {
 	defer cancel()
 	dir := t.TempDir()
 	out, profile := filepath.Join(dir, "out"), filepath.Join(dir, "profile")
-	cmd, wait := startDemo(t, ctx, bin, out, profile, "zoom-create-app")
+	cmd, wait := startDemo(t, ctx, bin, out, profile, "zoom-read-credentials")
 	if len(chromeOf(t, profile)) == 0 {
 		t.Fatal("no Chrome process found for the run")
 	}
@@ -134,7 +134,7 @@ func TestChromeCrashEndsCleanly(t *testing.T) {
 	defer cancel()
 	dir := t.TempDir()
 	out, profile := filepath.Join(dir, "out"), filepath.Join(dir, "profile")
-	_, wait := startDemo(t, ctx, bin, out, profile, "zoom-read-credentials")
+	_, wait := startDemo(t, ctx, bin, out, profile, "zoom-fill-information")
 	for _, pid := range chromeOf(t, profile) {
 		_ = syscall.Kill(pid, syscall.SIGKILL)
 	}

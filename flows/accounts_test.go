@@ -1,0 +1,185 @@
+package flows_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	a "zoomsetup/automation"
+	"zoomsetup/flows"
+	"zoomsetup/secret"
+	"zoomsetup/simulator"
+	"zoomsetup/zoomapi"
+)
+
+// TestHardAccounts runs the migration on the situations real accounts bring
+// and checks the exit kind, the message's advice and the simulator's state.
+func TestHardAccounts(t *testing.T) {
+	profile := zoomapi.Profile(zoomapi.Granular)
+	cases := []struct {
+		name   string
+		opts   simulator.Options
+		plan   func(*flows.Plan)
+		kind   a.Kind // expected failure kind; -1 for success
+		advice string
+		check  func(t *testing.T, st simulator.State)
+	}{
+		{name: "captcha", opts: simulator.Options{Captcha: true}, kind: a.KindPerson, advice: "--assisted",
+			check: func(t *testing.T, st simulator.State) {
+				if st.SignInAttempts != 1 {
+					t.Errorf("%d sign-in attempts, want 1", st.SignInAttempts)
+				}
+			}},
+		{name: "two-step code asked, no secret", opts: simulator.Options{TwoFactor: true},
+			plan: func(p *flows.Plan) { p.Zoom.TOTPSecret = zeroSecret }, kind: a.KindPerson, advice: "ZOOM_TOTP_SECRET"},
+		{name: "sso without assisted", opts: simulator.Options{SSO: true}, kind: a.KindPerson, advice: "--assisted",
+			check: func(t *testing.T, st simulator.State) {
+				if st.IdPSignIns != 0 {
+					t.Error("credentials were typed at the identity provider")
+				}
+			}},
+		{name: "missing developer permission", opts: simulator.Options{NoDeveloperRole: true}, kind: a.KindUnexpected, advice: "Server-to-Server OAuth app"},
+		{name: "terms not accepted", opts: simulator.Options{TermsPending: true}, kind: a.KindPerson, advice: "--accept-terms",
+			check: func(t *testing.T, st simulator.State) {
+				if st.TermsAccepted || len(st.Apps) != 0 {
+					t.Error("terms accepted or app built without --accept-terms")
+				}
+			}},
+		{name: "terms accepted when asked to", opts: simulator.Options{TermsPending: true}, plan: func(p *flows.Plan) { p.Zoom.AcceptTerms = true }, kind: -1,
+			check: func(t *testing.T, st simulator.State) {
+				if !st.TermsAccepted {
+					t.Error("terms not accepted")
+				}
+			}},
+		{name: "an app of another type has the name", opts: simulator.Options{ExistingApps: []simulator.AppSeed{{Name: "MEETS", Type: simulator.AppTypeGeneral}}},
+			kind: a.KindUnexpected, advice: "--app-name",
+			check: func(t *testing.T, st simulator.State) {
+				if len(st.Apps) != 1 || st.Apps[0].Type != simulator.AppTypeGeneral {
+					t.Errorf("apps changed: %+v", st.Apps)
+				}
+			}},
+		{name: "half-made app is finished", opts: simulator.Options{ExistingApps: []simulator.AppSeed{{Name: "MEETS", Scopes: profile[:3]}}}, kind: -1,
+			check: func(t *testing.T, st simulator.State) {
+				if len(st.Apps) != 1 {
+					t.Errorf("%d apps, want the one that existed", len(st.Apps))
+				}
+			}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, c.opts)
+			if c.plan != nil {
+				c.plan(&h.plan)
+			}
+			res, _, err := h.run(nil)
+			if c.kind == -1 {
+				if err != nil {
+					t.Fatalf("%v\n%s", err, h.progress.String())
+				}
+				assertMigrated(t, h.sim, res, zoomapi.Granular)
+			} else {
+				if err == nil || a.KindOf(err) != c.kind {
+					t.Fatalf("err = %v (kind %d), want kind %d\n%s", err, a.KindOf(err), c.kind, h.progress.String())
+				}
+				if !strings.Contains(err.Error(), c.advice) {
+					t.Errorf("error %q does not say %q", err, c.advice)
+				}
+			}
+			if c.check != nil {
+				c.check(t, h.sim.State())
+			}
+		})
+	}
+}
+
+// TestAssistedSSOSignIn has the test play the person: it signs in at the
+// identity provider in the window while the tool waits, then the tool carries on.
+func TestAssistedSSOSignIn(t *testing.T) {
+	h := newHarness(t, simulator.Options{SSO: true})
+	h.plan.Zoom.Assisted, h.plan.Zoom.AssistWait = true, time.Minute
+	acc := h.sim.Accounts()
+	person := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(h.tab, time.Minute)
+		defer cancel()
+		person <- chromedp.Do(ctx,
+			a.Fill(a.Field("Email or phone number"), acc.ZoomEmail), a.Click(a.Button("Next")),
+			a.WaitFor(a.Heading("Example University Single Sign-On")),
+			a.Fill(a.Field("Username"), acc.ZoomEmail), a.Fill(a.Field("Password"), acc.ZoomPassword), a.Click(a.Button("Sign in")))
+	}()
+	res, _, err := h.run(nil)
+	if perr := <-person; perr != nil {
+		t.Fatalf("the person could not sign in: %v", perr)
+	}
+	if err != nil {
+		t.Fatalf("%v\n%s", err, h.progress.String())
+	}
+	assertMigrated(t, h.sim, res, zoomapi.Granular)
+	if n := h.sim.State().IdPSignIns; n != 1 {
+		t.Fatalf("%d sign-ins at the identity provider, want 1", n)
+	}
+	if !strings.Contains(h.progress.String(), "sign in to Zoom in the browser window") {
+		t.Fatalf("no prompt for the person:\n%s", h.progress.String())
+	}
+}
+
+// TestSavedProfileSkipsSignIn runs twice with one kept profile, each time in
+// a browser of its own: the second run signs in nowhere.
+func TestSavedProfileSkipsSignIn(t *testing.T) {
+	if browser == nil {
+		t.Skip("no browser")
+	}
+	sim, err := simulator.New(simulator.Options{TwoFactor: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sim.Close()
+	dir := filepath.Join(t.TempDir(), "profile")
+	var outcomes []a.Outcome
+	for i := 0; i < 2; i++ {
+		b, err := a.Launch(context.Background(), a.BrowserOptions{EnvPath: os.Getenv("ZOOMSETUP_BROWSER"), ProfileDir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := harnessOn(t, sim, b.Tab)
+		_, man, err := h.run(nil)
+		b.Close()
+		if err != nil {
+			t.Fatalf("run %d: %v\n%s", i+1, err, h.progress.String())
+		}
+		outcomes = append(outcomes, man.Steps[0].Outcome)
+	}
+	if outcomes[1] != a.Already {
+		t.Fatalf("second run's sign-in was %s, want already", outcomes[1])
+	}
+	if st := sim.State(); st.SignInAttempts != 1 || st.CodeAttempts != 1 {
+		t.Fatalf("%d sign-ins and %d codes reached Zoom, want 1 each", st.SignInAttempts, st.CodeAttempts)
+	}
+	if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != 0o700 {
+		t.Fatalf("profile folder: %v", err)
+	}
+}
+
+// TestCodeNearTheEndOfItsPeriod starts the sign-in when less than four
+// seconds of the current code remain: the tool must type the next one.
+func TestCodeNearTheEndOfItsPeriod(t *testing.T) {
+	h := newHarness(t, simulator.Options{TwoFactor: true})
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for time.Now().Unix()%30 < 26 {
+		<-tick.C
+	}
+	if _, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] }); err != nil {
+		t.Fatalf("%v\n%s", err, h.progress.String())
+	}
+	if n := h.sim.State().CodeAttempts; n != 1 {
+		t.Fatalf("%d codes typed, want 1", n)
+	}
+}
+
+var zeroSecret secret.Secret
