@@ -5,8 +5,9 @@ GO      ?= go
 BIN     := bin/zoomsetup
 OUT     ?= screenshots
 RUNS    ?= 5
+N       ?= 20
 
-.PHONY: demo test build browser bench vet clean
+.PHONY: demo test build browser bench chaos docs clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/zoomsetup
@@ -23,6 +24,12 @@ test: browser
 
 bench: browser build
 	$(GO) run ./bench -bin $(BIN) -runs $(RUNS)
+
+chaos: browser build
+	$(GO) run ./chaos -bin $(BIN) -n $(N)
+
+docs: browser build
+	$(BIN) docs
 
 clean:
 	rm -rf bin

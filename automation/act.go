@@ -88,6 +88,7 @@ func actionable(ctx context.Context, t *chromedp.Target, l Locator) (Hit, point,
 	defer tick.Stop()
 	env := envFrom(ctx)
 	var why error
+	recovered := 0
 	for {
 		hits, err := find(ctx, t, l)
 		if err != nil && !transient(err) && ctx.Err() == nil {
@@ -114,6 +115,9 @@ func actionable(ctx context.Context, t *chromedp.Target, l Locator) (Hit, point,
 			default:
 				why = fmt.Errorf("%s %w", l, ErrHidden)
 			}
+		}
+		if len(hits) == 0 {
+			recoverOnce(ctx, t, &recovered)
 		}
 		select {
 		case <-ctx.Done():
@@ -216,6 +220,21 @@ func ReadNow(l Locator) chromedp.Action[string] {
 			return "", err
 		}
 		return call[string](ctx, t, hits[0], `function() { return ('value' in this && typeof this.value === 'string') ? this.value : this.innerText; }`)
+	}
+}
+
+// RowText returns the text of the row, list item or card that holds the
+// first match of l: the other columns of an app's line in a list.
+func RowText(l Locator) chromedp.Action[string] {
+	return func(ctx context.Context, t *chromedp.Target) (string, error) {
+		hits, err := find(ctx, t, l)
+		if err != nil || len(hits) == 0 {
+			return "", err
+		}
+		return call[string](ctx, t, hits[0], `function() {
+		  const row = this.closest('tr, li, [role=row], [role=listitem], article, section') || this.parentElement;
+		  return row ? row.innerText : '';
+		}`)
 	}
 }
 

@@ -1,6 +1,9 @@
 package automation
 
-import "context"
+import (
+	"context"
+	"sync/atomic"
+)
 
 // Env is what actions need from the run around them: where to say what they
 // noticed, and how to get rid of overlays. It travels in the context so that
@@ -8,7 +11,13 @@ import "context"
 type Env struct {
 	Logf    func(format string, args ...any) // notices, e.g. a name matched by its alternative
 	Dismiss []Locator                        // controls that close an overlay, least consent first
+	Recover []Recovery                       // ways back from passing faults, tried during waits
+
+	recovered atomic.Int64 // recoveries so far, so the runner knows a step met a fault
 }
+
+// Recovered counts the recoveries run so far.
+func (e *Env) Recovered() int64 { return e.recovered.Load() }
 
 type envKey struct{}
 

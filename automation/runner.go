@@ -44,9 +44,22 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 	if st.Timeout > 0 {
 		timeout = st.Timeout
 	}
-	ctx, cancel := context.WithTimeout(parent, timeout)
-	defer cancel()
-	outcome, err := st.Run(ctx, s)
+	env := envFrom(s.Tab)
+	var outcome Outcome
+	var err error
+	for attempt := 1; ; attempt++ {
+		before := env.Recovered()
+		ctx, cancel := context.WithTimeout(parent, timeout)
+		outcome, err = st.Run(ctx, s)
+		cancel()
+		// A step that met a fault (and recovered from it) and then failed is
+		// run once more: steps look before they act, so this never doubles
+		// anything. A failure with a kind (refused, a person needed) is final.
+		if err == nil || attempt == maxAttempts || parent.Err() != nil || env.Recovered() == before || isKinded(err) {
+			break
+		}
+		s.Note("%s met a fault and failed (%v); running it again (attempt %d of %d)", st.Name, s.Secrets.Redact(err.Error()), attempt+1, maxAttempts)
+	}
 	rec.Seconds = time.Since(rec.Start).Seconds()
 	rec.URL = location(s.Tab)
 
@@ -60,7 +73,7 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 		}
 	}
 	if err != nil {
-		if parent.Err() != nil || errors.Is(err, context.Canceled) && ctx.Err() != context.DeadlineExceeded {
+		if parent.Err() != nil {
 			outcome = Interrupted
 			err = &Error{Kind: KindInterrupted, Msg: "interrupted", Err: parent.Err()}
 		} else {
@@ -85,6 +98,16 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 		return &StepError{Step: st.Name, Evidence: rec.Evidence, Err: redacted{err, s.Secrets}}
 	}
 	return nil
+}
+
+// maxAttempts bounds the runs of one step.
+const maxAttempts = 2
+
+// isKinded reports whether err carries an *Error, even of KindUnexpected: a
+// considered verdict, not a wait that ran out.
+func isKinded(err error) bool {
+	var e *Error
+	return errors.As(err, &e)
 }
 
 // redacted is an error whose text has the secrets removed, still unwrapping to its cause.

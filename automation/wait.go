@@ -83,6 +83,7 @@ func WaitAny(conds ...Condition) chromedp.Action[int] {
 	return func(ctx context.Context, t *chromedp.Target) (int, error) {
 		tick := time.NewTicker(pollEvery)
 		defer tick.Stop()
+		recovered := 0
 		for {
 			for i, c := range conds {
 				ok, err := c.holds(ctx, t)
@@ -93,6 +94,7 @@ func WaitAny(conds ...Condition) chromedp.Action[int] {
 					return i, nil
 				}
 			}
+			recoverOnce(ctx, t, &recovered)
 			select {
 			case <-ctx.Done():
 				return -1, waitError(ctx, t, conds)

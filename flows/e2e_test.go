@@ -85,9 +85,9 @@ func harnessOn(t *testing.T, sim *simulator.Sim, tab context.Context) *harness {
 			AppName: "MEETS", Description: "CirQlive MEETS integration", Company: "Example University",
 			ContactName: "Avery Admin", ContactEmail: acc.ZoomEmail, Scopes: zoomapi.Auto,
 		},
-		Meets:    meets.Options{URL: u.Meets, User: acc.MeetsUser, Password: secret.New(acc.MeetsPassword)},
+		Meets:    meets.Options{URL: u.Meets, User: acc.MeetsUser, Password: secret.New(acc.MeetsPassword), Patience: 30 * time.Second},
 		API:      zoomapi.Client{ZoomURL: u.Zoom, APIURL: u.API},
-		Patience: 10 * time.Second,
+		Patience: 30 * time.Second,
 	}
 	h.newDir()
 	h.secrets = []secret.Secret{h.plan.Zoom.Password, h.plan.Zoom.TOTPSecret, h.plan.Meets.Password}
@@ -109,7 +109,7 @@ func (h *harness) run(pick func(flows.Plan, *flows.Result) []a.Step) (*flows.Res
 		red.Add(s)
 	}
 	note := func(format string, args ...any) { fmt.Fprintln(&h.progress, red.Redact(fmt.Sprintf(format, args...))) }
-	s := &a.Session{Tab: a.WithEnv(h.tab, &a.Env{Logf: note, Dismiss: zoom.Dismissers()}), Secrets: red, Logf: note, Illustrator: h.pictures}
+	s := &a.Session{Tab: a.WithEnv(h.tab, h.plan.Env(note)), Secrets: red, Logf: note, Illustrator: h.pictures}
 	man := a.NewManifest(h.dir, "test", "migrate", "test")
 	r := &a.Runner{Dir: h.dir, StepTimeout: 30 * time.Second, Progress: &h.progress, Manifest: man}
 	res := flows.NewResult(h.dir)

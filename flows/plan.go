@@ -5,6 +5,7 @@ package flows
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"path/filepath"
@@ -82,6 +83,20 @@ func (r *Result) UseCredentials(f CredentialsFile, c zoomapi.Credentials) {
 	r.sync()
 }
 
+// Env is what the actions of a run need around them: overlays to dismiss
+// (the cookie banner) and the ways back from passing faults (an error page's
+// Retry, a Zoom session that ended).
+func (p Plan) Env(logf func(string, ...any)) *a.Env {
+	env := &a.Env{Logf: logf, Dismiss: zoom.Dismissers(), Recover: []a.Recovery{a.PressRetry(retryControl)}}
+	if p.Zoom.ZoomURL != "" {
+		env.Recover = append(env.Recover, zoom.Resume(p.Zoom, logf))
+	}
+	return env
+}
+
+// retryControl is the control an error page offers to try again, on either site.
+var retryControl = a.Clickable("Retry", "Try again", "Try Again")
+
 // ZoomSteps is the Zoom half.
 func (p Plan) ZoomSteps(r *Result) []a.Step { return track(zoom.Steps(p.Zoom, &r.zoom), r) }
 
@@ -99,13 +114,64 @@ func (p Plan) MeetsSteps(r *Result) []a.Step {
 		r.Backup = path
 		return nil
 	}}
-	return track(meets.Steps(p.Meets, &r.credentials, r.Meets), r)
+	steps := track(meets.Steps(p.Meets, &r.credentials, r.Meets), r)
+	for i := range steps {
+		run := steps[i].Run
+		steps[i].Run = func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+			out, err := run(ctx, s)
+			var e *a.Error
+			if errors.As(err, &e) && e.Kind == a.KindMeets && r.CredsFile != "" {
+				e.Hint = strings.TrimPrefix(e.Hint+"; ", "; ") + fmt.Sprintf("the credentials are kept in %s; to finish, run: zoomsetup meets --credentials %s --meets-url %s",
+					r.CredsFile, r.CredsFile, p.Meets.URL)
+			}
+			return out, err
+		}
+	}
+	return steps
 }
 
-// Migration is the whole job: Zoom, then MEETS, then the proof.
+// Migration is the whole job: Zoom, then the wait for Zoom's token service,
+// then MEETS, then the proof.
 func (p Plan) Migration(r *Result) []a.Step {
-	steps := append(p.ZoomSteps(r), p.MeetsSteps(r)...)
+	steps := append(p.ZoomSteps(r), p.ReadyStep(r))
+	steps = append(steps, p.MeetsSteps(r)...)
 	return append(steps, p.VerifyStep(r))
+}
+
+// ReadyStep is the step "Wait for Zoom's token service": right after
+// activation Zoom may refuse the app, or mint tokens without scopes, for
+// seconds to minutes. MEETS tests the credentials on Submit, so MEETS is not
+// touched until a token with every scope of the profile can be minted.
+func (p Plan) ReadyStep(r *Result) a.Step {
+	return a.Step{Name: "zoom-token-ready", Title: "Wait until Zoom's token service accepts the app", Timeout: p.Patience + time.Minute,
+		Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+			start := time.Now()
+			rep, err := p.API.Verify(ctx, r.credentials, zoomapi.VerifyOptions{Want: r.wanted(), Check: p.Check, Patience: p.Patience,
+				Notef: func(format string, args ...any) {
+					s.Note("after %s of at most %s: "+format, append([]any{time.Since(start).Round(time.Second), p.Patience}, args...)...)
+				}})
+			if serr := s.Do(ctx, showReport(rep, err)); serr != nil && err == nil {
+				return "", serr
+			}
+			if err != nil {
+				return "", &a.Error{Kind: a.KindVerify, Msg: fmt.Sprintf("zoom did not accept the app within %s", p.Patience), Hint: zoomapi.Advice(err) + "; MEETS was not touched", Err: err}
+			}
+			if rep.Attempts > 1 {
+				s.Note("zoom accepted the app after %s", time.Since(start).Round(time.Second))
+			}
+			if r.Changed {
+				return a.Done, nil
+			}
+			return a.Already, nil
+		}}
+}
+
+// wanted is the scope list a token must carry.
+func (r *Result) wanted() []string {
+	if len(r.Scopes) > 0 {
+		return r.Scopes
+	}
+	return zoomapi.Profile(r.Catalogue)
 }
 
 // track wraps steps so the result knows whether anything changed.
@@ -129,11 +195,7 @@ func track(steps []a.Step, r *Result) []a.Step {
 // when it confirmed a setup that was complete.
 func (p Plan) VerifyStep(r *Result) a.Step {
 	return a.Step{Name: "verify", Title: "Verify the credentials with Zoom", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
-		want := r.Scopes
-		if len(want) == 0 {
-			want = zoomapi.Profile(r.Catalogue)
-		}
-		rep, err := p.API.Verify(ctx, r.credentials, zoomapi.VerifyOptions{Want: want, Check: p.Check, Patience: p.Patience, Notef: s.Note})
+		rep, err := p.API.Verify(ctx, r.credentials, zoomapi.VerifyOptions{Want: r.wanted(), Check: p.Check, Patience: p.Patience, Notef: s.Note})
 		r.Verified = rep
 		if serr := s.Do(ctx, showReport(rep, err)); serr != nil && err == nil {
 			return "", serr

@@ -3,19 +3,21 @@ package simulator
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"zoomsetup/automation"
 )
 
 // The pages' scripts are checked in a real Chromium here; flows/ drives the
 // whole migration, these tests pin what each option shows. They are skipped
-// with -short or when no Chromium is installed.
+// with -short, and when no Chromium is installed unless CI is set.
 
 // browserTab is one tab, in its own browser context (no shared cookies).
 type browserTab struct {
@@ -30,30 +32,15 @@ func startBrowser(t *testing.T) func(t *testing.T) *browserTab {
 	if testing.Short() {
 		t.Skip("browser tests skipped with -short")
 	}
-	path := os.Getenv("ZOOMSETUP_BROWSER")
-	for _, n := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"} {
-		if path != "" {
-			break
+	b, err := automation.Launch(context.Background(), automation.BrowserOptions{EnvPath: os.Getenv("ZOOMSETUP_BROWSER")})
+	if err != nil {
+		if os.Getenv("CI") != "" || !errors.Is(err, automation.ErrNoBrowser) {
+			t.Fatalf("browser tests need Chrome: %v", err)
 		}
-		path, _ = exec.LookPath(n)
-	}
-	if path == "" {
 		t.Skip("no Chromium found (set ZOOMSETUP_BROWSER)")
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.WindowSize(1280, 800),
-	}
-	if os.Geteuid() == 0 {
-		opts = append(opts, chromedp.NoSandbox)
-	}
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	bctx, bcancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { bcancel(); acancel() })
-	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("start %s: %v", path, err)
-	}
+	t.Cleanup(b.Close)
+	bctx := b.Tab
 	return func(t *testing.T) *browserTab {
 		ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
 		ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)

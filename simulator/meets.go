@@ -119,7 +119,7 @@ func (s *Sim) meetsLogin(w http.ResponseWriter, r *http.Request) {
 	id := s.w.rand.string(40, alnum)
 	s.w.meetsSessions[id] = true
 	s.mu.Unlock()
-	http.SetCookie(w, &http.Cookie{Name: meetsSessionCookie, Value: id, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: meetsSessionCookie, Value: id, Path: "/", MaxAge: sessionMaxAge, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, "/admin", http.StatusSeeOther)
 }
 

@@ -80,6 +80,10 @@ type Options struct {
 	ActivationDelay time.Duration // tokens are refused as "not activated" for this long after activation
 	ScopeDelay      time.Duration // tokens carry no scope for this long after activation or a scope change
 	MeetsDownFor    time.Duration // MEETS answers 503 to every request for this long after the start
+
+	// Relabel replaces visible words in every page, script and JSON answer
+	// ("Build App" -> "Create App"), to rehearse a site renaming a control.
+	Relabel map[string]string
 }
 
 // AppSeed describes an app that exists before the run, to test reuse of an
@@ -279,6 +283,7 @@ func (s *Sim) now() time.Time { return s.wall().Add(s.skew) }
 // common wraps a site's handler with what every listener does: the configured
 // latency and jitter and no caching, so each test sees fresh pages.
 func (s *Sim) common(h http.Handler) http.Handler {
+	h = s.relabeled(h)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if d := s.delay(); d > 0 {
 			t := time.NewTimer(d)

@@ -164,7 +164,7 @@ func (s *Sim) pendingOK(r *http.Request) bool {
 func (s *Sim) startSession(w http.ResponseWriter) {
 	id := s.w.rand.string(40, alnum)
 	s.w.zoomSessions[id] = 0
-	http.SetCookie(w, &http.Cookie{Name: zoomSessionCookie, Value: id, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: zoomSessionCookie, Value: id, Path: "/", MaxAge: sessionMaxAge, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 }
 
 // handleSignIn is POST /signin/api {email,password}.
@@ -310,3 +310,7 @@ func (s *Sim) handleSSOCallback(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, "/profile", http.StatusFound)
 }
+
+// sessionMaxAge keeps a signed-in session across browser restarts, as Zoom's
+// and MEETS' "stay signed in" cookies do, so a kept profile stays signed in.
+const sessionMaxAge = 8 * 60 * 60

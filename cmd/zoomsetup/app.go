@@ -139,7 +139,7 @@ func verifyCommand(env streams) *cli.Command {
 	return &cli.Command{
 		Name:  "verify",
 		Usage: "prove credentials work: mint a token, check its scopes, make one API call",
-		Flags: join([]cli.Flag{zoomSiteFlags[0], credentialsFlag, runFlags[1]}, apiFlags),
+		Flags: join([]cli.Flag{zoomSiteFlags[0], credentialsFlag, runFlags[1], patienceFlag}, apiFlags),
 		Action: func(c *cli.Context) error {
 			r, sec, err := loadCredentials(c, "")
 			if err != nil {

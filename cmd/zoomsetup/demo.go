@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -23,6 +24,7 @@ var simFlags = []cli.Flag{
 	&cli.BoolFlag{Name: "cookie-banner", Usage: "show a cookie-consent banner on first visit"},
 	&cli.DurationFlag{Name: "latency", Usage: "delay added to every simulated response"},
 	&cli.Int64Flag{Name: "seed", Usage: "seed of the generated ids and secrets (0: fixed default)"},
+	&cli.StringSliceFlag{Name: "relabel", Usage: "OLD=NEW: rename words on the simulated pages, to rehearse a site renaming a control"},
 }
 
 // startSim starts the simulator in the variant the flags choose.
@@ -35,6 +37,16 @@ func startSim(c *cli.Context) (*simulator.Sim, error) {
 		CookieBanner: c.Bool("cookie-banner"),
 		Latency:      c.Duration("latency"),
 		Seed:         c.Int64("seed"),
+	}
+	for _, kv := range c.StringSlice("relabel") {
+		old, repl, ok := strings.Cut(kv, "=")
+		if !ok || old == "" {
+			return nil, usage(fmt.Errorf("--relabel %q: use OLD=NEW", kv))
+		}
+		if o.Relabel == nil {
+			o.Relabel = map[string]string{}
+		}
+		o.Relabel[old] = repl
 	}
 	switch o.Layout {
 	case simulator.LayoutTop, simulator.LayoutLeft:
@@ -50,7 +62,7 @@ func startSim(c *cli.Context) (*simulator.Sim, error) {
 }
 
 // demoPlan is the migration against a simulator, with its demo accounts.
-func demoPlan(sim *simulator.Sim, dir string, showSecret bool) (flows.Plan, []secret.Secret) {
+func demoPlan(sim *simulator.Sim, dir string, showSecret bool, patience time.Duration) (flows.Plan, []secret.Secret) {
 	u, acc := sim.URLs(), sim.Accounts()
 	z := zoom.Options{
 		ZoomURL: u.Zoom, MarketplaceURL: u.Marketplace,
@@ -58,8 +70,8 @@ func demoPlan(sim *simulator.Sim, dir string, showSecret bool) (flows.Plan, []se
 		AppName: "MEETS", Description: "CirQlive MEETS integration", Company: "Example University",
 		ContactName: "Avery Admin", ContactEmail: acc.ZoomEmail, Scopes: zoomapi.Auto, ShowSecret: showSecret,
 	}
-	m := meets.Options{URL: u.Meets, User: acc.MeetsUser, Password: secret.New(acc.MeetsPassword)}
-	p := flows.Plan{Zoom: z, Meets: m, API: zoomapi.Client{ZoomURL: u.Zoom, APIURL: u.API}, Check: zoomapi.DefaultCheck, Patience: time.Minute, Dir: dir}
+	m := meets.Options{URL: u.Meets, User: acc.MeetsUser, Password: secret.New(acc.MeetsPassword), Patience: patience}
+	p := flows.Plan{Zoom: z, Meets: m, API: zoomapi.Client{ZoomURL: u.Zoom, APIURL: u.API}, Check: zoomapi.DefaultCheck, Patience: patience, Dir: dir}
 	return p, []secret.Secret{z.Password, z.TOTPSecret, m.Password}
 }
 
@@ -78,7 +90,7 @@ func demoCommand(env streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			p, secrets := demoPlan(sim, dir, c.Bool("show-secret"))
+			p, secrets := demoPlan(sim, dir, c.Bool("show-secret"), c.Duration("propagation-timeout"))
 			return run(c.Context, c, env, job{command: "demo", plan: p, result: flows.NewResult(dir), steps: flows.Plan.Migration, secrets: secrets}, id, dir)
 		},
 	}

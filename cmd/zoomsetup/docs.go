@@ -36,7 +36,7 @@ func docsCommand(env streams) *cli.Command {
 			}
 			docs := c.String("docs")
 			pics := &a.Illustrator{Dir: filepath.Join(docs, "images"), Threshold: docsThreshold, DryRun: c.Bool("check")}
-			p, secrets := demoPlan(sim, dir, false)
+			p, secrets := demoPlan(sim, dir, false, c.Duration("propagation-timeout"))
 			err = run(c.Context, c, env, job{command: "docs", plan: p, result: flows.NewResult(dir), steps: flows.Plan.Migration,
 				secrets: secrets, pictures: pics, scale: c.Float64("scale")}, id, dir)
 			if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -23,6 +24,24 @@ func TestDocsCheckPassesOnTheCommittedGuide(t *testing.T) {
 	}
 	if log, err := runDocs(t, "--check", "--docs", "../../docs"); err != nil {
 		t.Fatalf("docs --check on the committed guide: %v\n%s", err, log)
+	}
+}
+
+// TestDocsCheckFailsWhenALabelChanges renames one heading of the simulated
+// MEETS page: the check must fail and name the pictures that show it.
+func TestDocsCheckFailsWhenALabelChanges(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the browser")
+	}
+	log, err := runDocs(t, "--check", "--docs", "../../docs", "--relabel", "Sitewide Settings=Site-wide Settings")
+	if err == nil || exitCode(err) != exitUnexpected {
+		t.Fatalf("docs --check passed after a label changed (err %v)\n%s", err, log)
+	}
+	if !strings.Contains(err.Error(), "meets-enter-credentials.png") {
+		t.Fatalf("the error does not name the changed picture: %v", err)
+	}
+	if _, serr := os.Stat("../../docs/images/meets-enter-credentials.png"); serr != nil {
+		t.Fatal(serr)
 	}
 }
 

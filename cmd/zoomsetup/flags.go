@@ -23,7 +23,6 @@ var (
 	apiFlags = []cli.Flag{
 		&cli.StringFlag{Name: "api-url", Value: "https://api.zoom.us", Usage: "Zoom REST API address"},
 		&cli.StringFlag{Name: "check", Value: zoomapi.DefaultCheck, Usage: "API call that proves a token works"},
-		&cli.DurationFlag{Name: "propagation-timeout", Value: 2 * time.Minute, Usage: "how long verification waits for a fresh activation to reach Zoom's token service"},
 	}
 	zoomAccountFlags = []cli.Flag{
 		&cli.StringFlag{Name: "zoom-email", Usage: "Zoom admin email (or set ZOOM_EMAIL)"},
@@ -53,9 +52,12 @@ var (
 		&cli.BoolFlag{Name: "headful", Usage: "show the browser window"},
 		&cli.StringFlag{Name: "browser", Usage: "Chrome or Chromium binary (or set ZOOMSETUP_BROWSER)"},
 		&cli.DurationFlag{Name: "step-timeout", Value: 60 * time.Second, Usage: "deadline of each step"},
+		patienceFlag,
 		&cli.StringFlag{Name: "profile", Usage: "keep the browser profile (sign-ins) in this folder between runs; it holds session cookies, keep it private"},
 	}
 	credentialsFlag = &cli.StringFlag{Name: "credentials", Usage: "credentials.json written by an earlier run"}
+	patienceFlag    = &cli.DurationFlag{Name: "propagation-timeout", Value: 10 * time.Minute,
+		Usage: "how long to wait for a fresh activation to reach Zoom's token service, and for MEETS when it is unavailable"}
 )
 
 // join concatenates flag groups.
@@ -126,7 +128,8 @@ func zoomOptions(c *cli.Context, env streams) (zoom.Options, error) {
 
 // meetsOptions builds meets.Options from flags and the environment.
 func meetsOptions(c *cli.Context, env streams) (meets.Options, error) {
-	o := meets.Options{URL: flagOrEnv(c, env, "meets-url", "MEETS_URL"), User: flagOrEnv(c, env, "meets-user", "MEETS_USER")}
+	o := meets.Options{URL: flagOrEnv(c, env, "meets-url", "MEETS_URL"), User: flagOrEnv(c, env, "meets-user", "MEETS_USER"),
+		Patience: c.Duration("propagation-timeout")}
 	var err error
 	if o.Password, err = readSecret(env, "MEETS_PASSWORD", "meets-password-file", c.String("meets-password-file")); err != nil {
 		return o, err

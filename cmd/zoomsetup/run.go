@@ -15,7 +15,6 @@ import (
 
 	a "zoomsetup/automation"
 	"zoomsetup/flows"
-	"zoomsetup/flows/zoom"
 	"zoomsetup/report"
 	"zoomsetup/secret"
 )
@@ -68,7 +67,7 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 	fmt.Fprintf(env.Err, "      · chrome started in %.1fs\n", b.Start.Seconds())
 
 	s := &a.Session{
-		Tab:         a.WithEnv(b.Tab, &a.Env{Logf: note, Dismiss: zoom.Dismissers()}),
+		Tab:         a.WithEnv(b.Tab, j.plan.Env(note)),
 		Secrets:     redactor,
 		Logf:        note,
 		ShowSecrets: j.plan.Zoom.ShowSecret,

@@ -7,6 +7,8 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strings"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -20,6 +22,11 @@ type Options struct {
 	URL      string // the admin panel's address
 	User     string
 	Password secret.Secret
+
+	// Patience bounds two waits: for MEETS to come back when it answers
+	// "unavailable", and for Zoom to accept a fresh activation when MEETS
+	// says on Submit that the app is not activated or lacks scopes.
+	Patience time.Duration
 }
 
 // Check refuses options that cannot work, naming the flag to fix.
@@ -58,12 +65,12 @@ func APIKey(c zoomapi.Credentials) string { return c.AccountID + ":" + c.ClientI
 
 // SignIn is the step "Sign in to MEETS admin".
 func SignIn(o Options) a.Step {
-	return a.Step{Name: "meets-sign-in", Title: "Sign in to the MEETS admin panel", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+	return a.Step{Name: "meets-sign-in", Timeout: o.Patience + time.Minute, Title: "Sign in to the MEETS admin panel", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		if err := s.Do(ctx, chromedp.Navigate(o.URL)); err != nil {
 			return "", err
 		}
 		off := a.OffOrigins{o.URL}
-		i, err := chromedp.Run(ctx, a.WaitAny(conferencingTab, userField, off))
+		i, err := untilUp(ctx, s, o, conferencingTab, userField, off)
 		switch {
 		case err != nil:
 			return "", err
@@ -83,6 +90,53 @@ func SignIn(o Options) a.Step {
 		}
 		return a.Done, nil
 	}}
+}
+
+// untilUp waits for one of conds; while MEETS shows its "unavailable" page
+// it reloads with growing pauses, up to o.Patience, then gives up with
+// KindMeets.
+func untilUp(ctx context.Context, s *a.Session, o Options, conds ...a.Condition) (int, error) {
+	deadline := time.Now().Add(o.Patience)
+	pause := time.Second
+	for {
+		i, err := chromedp.Run(ctx, a.WaitAny(append([]a.Condition{unavailable}, conds...)...))
+		if err != nil {
+			return -1, err
+		}
+		if i > 0 {
+			return i - 1, nil
+		}
+		if time.Now().Add(pause).After(deadline) {
+			return -1, a.Fail(a.KindMeets, "", "MEETS stayed unavailable for %s", o.Patience)
+		}
+		s.Note("MEETS is unavailable; trying again in %s", pause)
+		if err := wait(ctx, pause); err != nil {
+			return -1, err
+		}
+		pause = min(pause*2, 30*time.Second)
+		// Load the address again with a GET: reloading the answer to a
+		// form post would post it again.
+		u, err := chromedp.Run(ctx, chromedp.Location())
+		if err != nil {
+			return -1, err
+		}
+		if err := s.Do(ctx, chromedp.Navigate(u)); err != nil {
+			return -1, err
+		}
+	}
+}
+
+// wait pauses for d or until ctx ends: the backoff between two tries of
+// something that failed, never a guess at how long a page takes.
+func wait(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // OpenConferencing is the step "Open Conferencing Account": it reads what is
@@ -148,8 +202,10 @@ func EnterCredentials(creds *zoomapi.Credentials, r *Result) a.Step {
 
 // Submit is the step "Submit": MEETS tests the credentials with Zoom, and the
 // stored API Key shown read-only afterwards is the proof they were saved.
-func Submit(creds *zoomapi.Credentials, r *Result) a.Step {
-	return a.Step{Name: "meets-submit", Title: "Submit", Mask: []a.Locator{apiSecretField},
+// When MEETS reports that Zoom has not caught up with the activation (not
+// activated, scopes missing), it waits and submits again, up to o.Patience.
+func Submit(o Options, creds *zoomapi.Credentials, r *Result) a.Step {
+	return a.Step{Name: "meets-submit", Title: "Submit", Mask: []a.Locator{apiSecretField}, Timeout: o.Patience + time.Minute,
 		Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 			if r.Already {
 				return a.Already, nil
@@ -166,24 +222,69 @@ func Submit(creds *zoomapi.Credentials, r *Result) a.Step {
 			if err := s.Illustrate(ctx, "meets-submit", submitButton); err != nil {
 				return "", err
 			}
-			if err := s.Do(ctx, a.Click(submitButton)); err != nil {
-				return "", err
+			deadline := time.Now().Add(o.Patience)
+			pause := 2 * time.Second
+			for try := 1; ; try++ {
+				refusal, err := chromedp.Run(ctx, a.Fresh(refused))
+				if err != nil {
+					return "", err
+				}
+				again, err := chromedp.Run(ctx, a.Fresh(apiKeyField))
+				if err != nil {
+					return "", err
+				}
+				if err := s.Do(ctx, a.Click(submitButton)); err != nil {
+					return "", err
+				}
+				i, err := untilUp(ctx, s, o, stored, refusal, again)
+				if err != nil {
+					return "", err
+				}
+				why := "the page came back without a verdict"
+				switch i {
+				case 0:
+					r.Saved = true
+					return a.Done, nil
+				case 1:
+					w, _ := chromedp.Run(ctx, a.Value(refused))
+					why = a.Normalize(w)
+					if !catchingUp(why) {
+						return "", a.Fail(a.KindMeets, "run zoomsetup verify with the saved credentials to see what Zoom says, fix the app, then run zoomsetup meets again",
+							"MEETS did not save the credentials: %s", why)
+					}
+				}
+				if time.Now().Add(pause).After(deadline) {
+					return "", a.Fail(a.KindMeets, "", "MEETS did not save the credentials within %s: %s", o.Patience, why)
+				}
+				s.Note("MEETS: %s; submitting again in %s (try %d)", why, pause, try+1)
+				if err := wait(ctx, pause); err != nil {
+					return "", err
+				}
+				pause = min(pause*2, 30*time.Second)
+				if ok, _ := chromedp.Run(ctx, a.Holds(stored)); ok {
+					r.Saved = true
+					return a.Done, nil
+				}
+				if editable, _ := chromedp.Run(ctx, a.Editable(apiKeyField)); !editable {
+					if err := s.Do(ctx, a.Click(editButton)); err != nil {
+						return "", err
+					}
+				}
+				if err := s.Do(ctx, a.Fill(apiKeyField, want), a.Fill(apiSecretField, creds.ClientSecret.Reveal())); err != nil {
+					return "", err
+				}
 			}
-			i, err := chromedp.Run(ctx, a.WaitAny(stored, refused))
-			if err != nil {
-				return "", err
-			}
-			if i == 1 {
-				why, _ := chromedp.Run(ctx, a.Value(refused))
-				return "", a.Fail(a.KindMeets, "run zoomsetup verify with the saved credentials to see what Zoom says, fix the app, then run zoomsetup meets again",
-					"MEETS did not save the credentials: %s", a.Normalize(why))
-			}
-			r.Saved = true
-			return a.Done, nil
 		}}
+}
+
+// catchingUp is true for MEETS refusals that only mean Zoom has not yet
+// caught up with a fresh activation or scope change.
+func catchingUp(why string) bool {
+	w := strings.ToLower(why)
+	return strings.Contains(w, "not activated") || strings.Contains(w, "scope")
 }
 
 // Steps is the MEETS half, in the order of the setup guide.
 func Steps(o Options, creds *zoomapi.Credentials, r *Result) []a.Step {
-	return []a.Step{SignIn(o), OpenConferencing(creds, r), EnterCredentials(creds, r), Submit(creds, r)}
+	return []a.Step{SignIn(o), OpenConferencing(creds, r), EnterCredentials(creds, r), Submit(o, creds, r)}
 }

@@ -19,4 +19,5 @@ var (
 	clearButton      = a.Button("Clear Configuration")
 	submitButton     = a.Button("Submit")
 	refused          = a.Locator{Roles: []string{"alert"}}
+	unavailable      = a.Heading("Service temporarily unavailable", "Service Unavailable", "503 Service Temporarily Unavailable")
 )

@@ -53,7 +53,6 @@ func openCreatedApps(ctx context.Context, s *a.Session, l layout) error {
 // appListed waits for the Created Apps list to load and reports whether it
 // holds an app with the name, refusing one of another type.
 func appListed(ctx context.Context, name string) (bool, error) {
-	row := a.Locator{Roles: []string{"row", "listitem"}, Names: []string{name}, Partial: true}
 	i, err := chromedp.Run(ctx, a.WaitAny(appLink(name), a.Role("table"), a.Text("not created any apps")))
 	if err != nil {
 		return false, err
@@ -63,7 +62,11 @@ func appListed(ctx context.Context, name string) (bool, error) {
 			return false, nil
 		}
 	}
-	if text, err := chromedp.Run(ctx, a.Value(row)); err == nil && !strings.Contains(strings.ToLower(text), "server-to-server") {
+	text, err := chromedp.Run(ctx, a.RowText(appLink(name)))
+	if err != nil {
+		return true, err
+	}
+	if low := strings.ToLower(text); !strings.Contains(low, "server-to-server") && !strings.Contains(low, "server to server") {
 		return true, a.Fail(a.KindUnexpected, "leave it alone and choose another name with --app-name",
 			"an app named %q exists but is not a Server-to-Server OAuth app (%q)", name, a.Normalize(text))
 	}

@@ -28,51 +28,57 @@ func SignIn(o Options) a.Step {
 		if o.Assisted {
 			return assisted(ctx, s, o)
 		}
-		off := a.OffOrigins{o.ZoomURL}
-		i, err := chromedp.Run(ctx, a.WaitAny(o.signedIn(), emailField, off))
-		if err != nil {
-			return "", err
-		}
-		switch i {
-		case 0:
-			return a.Already, nil
-		case 2:
-			return "", ssoError(s)
-		}
-		if err := s.Do(ctx, a.Fill(emailField, o.Email), a.Click(nextButton)); err != nil {
-			return "", err
-		}
-		if i, err = chromedp.Run(ctx, a.WaitAny(passwordField, off)); err != nil {
-			return "", err
-		} else if i == 1 {
-			return "", ssoError(s)
-		}
-		if err := s.Do(ctx, a.Fill(passwordField, o.Password.Reveal()), a.Click(signInButton)); err != nil {
-			return "", err
-		}
-		conds := append([]a.Condition{o.signedIn(), wrongPassword, codeField, off}, captchaShown...)
-		i, err = chromedp.Run(ctx, a.WaitAny(conds...))
-		switch {
-		case err != nil:
-			return "", err
-		case i == 0:
-			return a.Done, nil
-		case i == 1:
-			return "", a.Fail(a.KindRejected, "check ZOOM_EMAIL and ZOOM_PASSWORD; the tool does not try again, so the account is not locked",
-				"zoom refused the email or password (%q)", "Incorrect email or password")
-		case i == 2:
-			return a.Done, twoStep(ctx, s, o)
-		case i == 3:
-			return "", ssoError(s)
-		default:
-			return "", a.Fail(a.KindPerson, "run again with --assisted and sign in yourself in the window that opens",
-				"zoom showed a CAPTCHA, which the tool will not try to solve")
-		}
+		return signInHere(ctx, o, s.Note)
 	}}
 	if o.Assisted {
 		st.Timeout = o.AssistWait
 	}
 	return st
+}
+
+// signInHere signs in on the page the tab shows (Zoom's profile or sign-in),
+// typing the email, the password and a two-step code as needed.
+func signInHere(ctx context.Context, o Options, note func(string, ...any)) (a.Outcome, error) {
+	off := a.OffOrigins{o.ZoomURL}
+	i, err := chromedp.Run(ctx, a.WaitAny(o.signedIn(), emailField, off))
+	if err != nil {
+		return "", err
+	}
+	switch i {
+	case 0:
+		return a.Already, nil
+	case 2:
+		return "", ssoError(ctx)
+	}
+	if err := chromedp.Do(ctx, a.Fill(emailField, o.Email), a.Click(nextButton)); err != nil {
+		return "", err
+	}
+	if i, err = chromedp.Run(ctx, a.WaitAny(passwordField, off)); err != nil {
+		return "", err
+	} else if i == 1 {
+		return "", ssoError(ctx)
+	}
+	if err := chromedp.Do(ctx, a.Fill(passwordField, o.Password.Reveal()), a.Click(signInButton)); err != nil {
+		return "", err
+	}
+	conds := append([]a.Condition{o.signedIn(), wrongPassword, codeField, off}, captchaShown...)
+	i, err = chromedp.Run(ctx, a.WaitAny(conds...))
+	switch {
+	case err != nil:
+		return "", err
+	case i == 0:
+		return a.Done, nil
+	case i == 1:
+		return "", a.Fail(a.KindRejected, "check ZOOM_EMAIL and ZOOM_PASSWORD; the tool does not try again, so the account is not locked",
+			"zoom refused the email or password (%q)", "Incorrect email or password")
+	case i == 2:
+		return a.Done, twoStep(ctx, o, note)
+	case i == 3:
+		return "", ssoError(ctx)
+	default:
+		return "", a.Fail(a.KindPerson, "run again with --assisted and sign in yourself in the window that opens",
+			"zoom showed a CAPTCHA, which the tool will not try to solve")
+	}
 }
 
 // assisted waits for a person to finish signing in, wherever the sign-in
@@ -99,7 +105,7 @@ func assisted(ctx context.Context, s *a.Session, o Options) (a.Outcome, error) {
 // while being typed. A refused code is tried once more with a fresh one (the
 // next period's when the clock has not moved on), then the run stops: more
 // tries could lock the account.
-func twoStep(ctx context.Context, s *a.Session, o Options) error {
+func twoStep(ctx context.Context, o Options, note func(string, ...any)) error {
 	if o.TOTPSecret.IsZero() {
 		return a.Fail(a.KindPerson, "set ZOOM_TOTP_SECRET (or --zoom-totp-secret-file) to the account's authenticator secret, or run with --assisted and type the code yourself",
 			"zoom asked for a two-step verification code and no TOTP secret was given")
@@ -119,7 +125,7 @@ func twoStep(ctx context.Context, s *a.Session, o Options) error {
 		if err != nil {
 			return err
 		}
-		if err := s.Do(ctx, a.Fill(codeField, code), a.Click(verifyButton)); err != nil {
+		if err := chromedp.Do(ctx, a.Fill(codeField, code), a.Click(verifyButton)); err != nil {
 			return err
 		}
 		i, err := chromedp.Run(ctx, a.WaitAny(o.signedIn(), refused))
@@ -129,21 +135,21 @@ func twoStep(ctx context.Context, s *a.Session, o Options) error {
 		if i == 0 {
 			return nil
 		}
-		s.Note("zoom refused the two-step code (try %d of 2)", attempt)
+		note("zoom refused the two-step code (try %d of 2)", attempt)
 	}
 	return a.Fail(a.KindRejected, "check that ZOOM_TOTP_SECRET belongs to this account and that this machine's clock is right",
 		"zoom refused two two-step verification codes")
 }
 
 // ssoError explains a sign-in that left Zoom for another site.
-func ssoError(s *a.Session) error {
-	u := location(s)
+func ssoError(ctx context.Context) error {
+	u := location(ctx)
 	return a.Fail(a.KindPerson, "the account probably signs in through SSO: run again with --assisted and sign in yourself in the window that opens",
 		"the sign-in left Zoom for %q, where the tool does not type credentials", hostOf(u))
 }
 
-func location(s *a.Session) string {
-	ctx, cancel := context.WithTimeout(s.Tab, 2*time.Second)
+func location(parent context.Context) string {
+	ctx, cancel := context.WithTimeout(parent, 2*time.Second)
 	defer cancel()
 	u, _ := chromedp.Run(ctx, chromedp.Location())
 	return u
@@ -156,3 +162,36 @@ func hostOf(u string) string {
 	}
 	return strings.TrimPrefix(strings.TrimPrefix(o, "https://"), "http://")
 }
+
+// Resume is a Recovery for a Zoom session that ends halfway: when the
+// Marketplace sends the browser back to the sign-in page, it signs in again
+// with the same credentials and returns to the Marketplace page it was on.
+func Resume(o Options, note func(string, ...any)) a.Recovery { return &resume{o: o, note: note} }
+
+type resume struct {
+	o    Options
+	note func(string, ...any)
+	last string // the last Marketplace address seen
+}
+
+func (r *resume) Needed(ctx context.Context, t *chromedp.Target) (bool, error) {
+	loc, err := chromedp.Location()(ctx, t)
+	if err != nil {
+		return false, err
+	}
+	if a.Origin(loc) == a.Origin(r.o.MarketplaceURL) {
+		r.last = loc
+		return false, nil
+	}
+	return r.last != "" && !r.o.Assisted && strings.HasPrefix(loc, r.o.ZoomURL+"/signin"), nil
+}
+
+func (r *resume) Recover(ctx context.Context, t *chromedp.Target) error {
+	if _, err := signInHere(ctx, r.o, r.note); err != nil {
+		return err
+	}
+	_, err := chromedp.Navigate(r.last)(ctx, t)
+	return err
+}
+
+func (r *resume) String() string { return "the Zoom session had ended: signed in again" }

@@ -1,0 +1,83 @@
+package automation
+
+import (
+	"context"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Recovery undoes a passing fault that a wait runs into: an error page with a
+// Retry control, a session that ended. Waits look for recoveries between
+// looks, so every step gets them without knowing about them; a recovery only
+// brings the page back, and the step then looks again before acting (the
+// converge rule), so nothing is ever done twice blindly.
+type Recovery interface {
+	// Needed looks once whether the fault shows.
+	Needed(ctx context.Context, t *chromedp.Target) (bool, error)
+	// Recover undoes it; it may navigate.
+	Recover(ctx context.Context, t *chromedp.Target) error
+	String() string
+}
+
+// recoverTimeout bounds one recovery.
+const recoverTimeout = 30 * time.Second
+
+// maxRecoveries bounds the recoveries of one wait, so a page that stays
+// broken fails its step instead of spinning until the deadline.
+const maxRecoveries = 6
+
+// PressRetry is a Recovery that presses a page's own Retry control (an error
+// panel's "Retry", an error page's "Try again") with growing pauses between
+// presses.
+func PressRetry(control Locator) Recovery { return &pressRetry{control: control} }
+
+type pressRetry struct {
+	control Locator
+	last    time.Time
+	n       int
+}
+
+func (p *pressRetry) Needed(ctx context.Context, t *chromedp.Target) (bool, error) {
+	pause := time.Duration(250<<min(p.n, 4)) * time.Millisecond
+	if time.Since(p.last) < pause {
+		return false, nil
+	}
+	return p.control.holds(ctx, t)
+}
+
+func (p *pressRetry) Recover(ctx context.Context, t *chromedp.Target) error {
+	p.n++
+	p.last = time.Now()
+	_, err := Click(p.control)(ctx, t)
+	return err
+}
+
+func (p *pressRetry) String() string { return "pressed " + p.control.String() }
+
+// recover runs the first needed recovery of the context's Env; it reports
+// whether one ran. used counts the recoveries of the current wait.
+func recoverOnce(ctx context.Context, t *chromedp.Target, used *int) bool {
+	env := envFrom(ctx)
+	if *used >= maxRecoveries {
+		return false
+	}
+	for _, r := range env.Recover {
+		ok, err := r.Needed(ctx, t)
+		if err != nil || !ok {
+			continue
+		}
+		*used++
+		env.recovered.Add(1)
+		env.logf("the page showed a fault; %s (recovery %d of %d)", r, *used, maxRecoveries)
+		// A recovery may sign in again: it gets its own deadline, not the
+		// remains of a short wait's.
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recoverTimeout)
+		defer cancel()
+		if err := r.Recover(rctx, t); err != nil {
+			env.logf("recovery failed: %v", err)
+		}
+		return true
+	}
+	return false
+}

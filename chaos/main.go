@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"time"
+)
+
+func main() {
+	bin := flag.String("bin", "bin/zoomsetup", "zoomsetup binary")
+	n := flag.Int("n", 20, "number of seeded runs")
+	first := flag.Int64("seed", 1, "first seed")
+	patience := flag.Duration("patience", 2*time.Minute, "each run's --propagation-timeout")
+	flag.Parse()
+	outs := make([]Outcome, 0, *n)
+	for i := 0; i < *n; i++ {
+		o := Run(context.Background(), *bin, *first+int64(i), *patience)
+		outs = append(outs, o)
+		fmt.Fprintf(os.Stderr, "seed %d done in %.1fs (exit %d)\n", o.Seed, o.Seconds, o.Exit)
+	}
+	if Print(outs) {
+		os.Exit(1)
+	}
+}
+
+// Print writes the table and the totals, and reports whether an invariant broke.
+func Print(outs []Outcome) bool {
+	fmt.Printf("%-5s %-6s %-7s %s\n", "seed", "exit", "time", "faults / reason")
+	converged, broken := 0, 0
+	stops := map[string]int{}
+	for _, o := range outs {
+		fmt.Printf("%-5d %-6d %6.1fs %s\n", o.Seed, o.Exit, o.Seconds, o.Faults)
+		if o.Reason != "" {
+			fmt.Printf("%19s stop: %s\n", "", o.Reason)
+			stops[fmt.Sprintf("exit %d", o.Exit)]++
+		}
+		for _, b := range o.Broken {
+			fmt.Printf("%19s BROKEN: %s\n", "", b)
+		}
+		if o.Converged() {
+			converged++
+		}
+		broken += len(o.Broken)
+	}
+	fmt.Printf("\n%d runs: %d converged", len(outs), converged)
+	keys := make([]string, 0, len(stops))
+	for k := range stops {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Printf(", %d stopped with %s", stops[k], k)
+	}
+	fmt.Printf("; %d broken invariants\n", broken)
+	return broken > 0
+}

@@ -1,0 +1,105 @@
+package flows_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	a "zoomsetup/automation"
+	"zoomsetup/simulator"
+	"zoomsetup/zoomapi"
+)
+
+// fastClock moves the simulator's clock 2 s every 100 ms until the test
+// ends, so delays of a minute pass in a few seconds of the test.
+func fastClock(t *testing.T, sim *simulator.Sim) {
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go func() {
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				sim.Advance(2 * time.Second)
+			}
+		}
+	}()
+}
+
+// TestFaults runs the migration with each fault alone and checks that it
+// converged: one app, migrated, and MEETS holding its credentials.
+func TestFaults(t *testing.T) {
+	cases := []struct {
+		name  string
+		opts  simulator.Options
+		clock bool   // run the simulator's clock fast
+		saw   string // a note the run must have printed
+		check func(t *testing.T, st simulator.State)
+	}{
+		{name: "5xx with Retry", opts: simulator.Options{FailRate: 0.25, Seed: 7}, saw: "pressed",
+			check: func(t *testing.T, st simulator.State) {
+				if st.FaultsServed == 0 {
+					t.Error("no fault was served")
+				}
+			}},
+		{name: "late content", opts: simulator.Options{LateContent: 400 * time.Millisecond}},
+		{name: "jitter", opts: simulator.Options{Latency: 20 * time.Millisecond, Jitter: 80 * time.Millisecond, Seed: 3}},
+		{name: "session ends halfway", opts: simulator.Options{SessionLimit: 15}, saw: "signed in again",
+			check: func(t *testing.T, st simulator.State) {
+				if st.SessionsEnded == 0 {
+					t.Error("the session never ended")
+				}
+			}},
+		{name: "slow activation", opts: simulator.Options{ActivationDelay: 60 * time.Second}, clock: true, saw: "not activated",
+			check: func(t *testing.T, st simulator.State) {
+				if st.Meets.Submissions != 1 {
+					t.Errorf("MEETS got %d submissions, want 1 (after Zoom accepted the app)", st.Meets.Submissions)
+				}
+			}},
+		{name: "tokens without scopes", opts: simulator.Options{ScopeDelay: 30 * time.Second}, clock: true, saw: "lacks"},
+		{name: "MEETS down for a while", opts: simulator.Options{MeetsDownFor: 8 * time.Minute}, clock: true, saw: "MEETS is unavailable"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, c.opts)
+			if c.clock {
+				fastClock(t, h.sim)
+			}
+			res, _, err := h.run(nil)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, h.progress.String())
+			}
+			assertMigrated(t, h.sim, res, zoomapi.Granular)
+			if c.saw != "" && !strings.Contains(h.progress.String(), c.saw) {
+				t.Errorf("progress does not mention %q:\n%s", c.saw, h.progress.String())
+			}
+			if c.check != nil {
+				c.check(t, h.sim.State())
+			}
+		})
+	}
+}
+
+// TestMeetsUnavailableBeyondItsBound stops with the MEETS exit kind, keeps
+// the credentials, and says which command finishes the job.
+func TestMeetsUnavailableBeyondItsBound(t *testing.T) {
+	h := newHarness(t, simulator.Options{MeetsDownFor: time.Hour})
+	h.plan.Meets.Patience = 3 * time.Second
+	_, _, err := h.run(nil)
+	if a.KindOf(err) != a.KindMeets {
+		t.Fatalf("err = %v, want the MEETS kind\n%s", err, h.progress.String())
+	}
+	path := filepath.Join(h.dir, "credentials.json")
+	if st, serr := os.Stat(path); serr != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("credentials not kept: %v", serr)
+	}
+	if want := "zoomsetup meets --credentials " + path; !strings.Contains(err.Error(), want) {
+		t.Fatalf("error %q lacks %q", err, want)
+	}
+}
