@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -208,4 +209,28 @@ func Prepare(width, height int64, scale float64) chromedp.Action[chromedp.Void] 
 		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: stillScript})
 		return err
 	})
+}
+
+// ProfileProcesses lists the live processes started with dir as their user
+// data folder: the Chrome of one run, however its processes were
+// reparented. It is how checks prove that a run left no browser behind. It
+// needs /proc; elsewhere it finds nothing.
+func ProfileProcesses(dir string) []int {
+	entries, _ := os.ReadDir("/proc")
+	var pids []int
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		cmd, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err != nil || !strings.Contains(string(cmd), "--user-data-dir="+dir) {
+			continue
+		}
+		if stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat")); err == nil && strings.Contains(string(stat), ") Z ") {
+			continue // a zombie has exited already
+		}
+		pids = append(pids, pid)
+	}
+	return pids
 }

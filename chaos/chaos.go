@@ -13,10 +13,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
+	"zoomsetup/automation"
 	"zoomsetup/simulator"
 	"zoomsetup/zoomapi"
 )
@@ -167,7 +167,7 @@ func Run(ctx context.Context, bin string, seed int64, patience time.Duration) Ou
 			broke("a secret appears in the output")
 		}
 	}
-	if pids := chromeOf(profile); len(pids) > 0 {
+	if pids := automation.ProfileProcesses(profile); len(pids) > 0 {
 		broke("browser processes left: %v", pids)
 	}
 	if len(apps) == 1 && apps[0].Activated {
@@ -189,25 +189,4 @@ func catalogue(o simulator.Options) zoomapi.Catalogue {
 		return zoomapi.Classic
 	}
 	return zoomapi.Granular
-}
-
-// chromeOf lists live processes started with profile as their user data dir.
-func chromeOf(profile string) []int {
-	entries, _ := os.ReadDir("/proc")
-	var pids []int
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		cmd, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
-		if err != nil || !strings.Contains(string(cmd), "--user-data-dir="+profile) {
-			continue
-		}
-		if stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat")); err == nil && strings.Contains(string(stat), ") Z ") {
-			continue
-		}
-		pids = append(pids, pid)
-	}
-	return pids
 }

@@ -283,7 +283,7 @@ func TestMeetsRefusesBadCredentials(t *testing.T) {
 	f := flows.CredentialsFile{AppName: "MEETS", AccountID: app.AccountID, ClientID: app.ClientID, ClientSecret: "not-the-secret-at-all-000000000"}
 	creds := zoomapi.Credentials{AccountID: f.AccountID, ClientID: f.ClientID, ClientSecret: secret.New(f.ClientSecret)}
 	_, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step {
-		r.UseCredentials(f, creds)
+		r.UseCredentials(f, creds, "")
 		return p.MeetsSteps(r)
 	})
 	if a.KindOf(err) != a.KindMeets || !strings.Contains(err.Error(), "Invalid client_id or client_secret") {

@@ -77,8 +77,9 @@ func NewResult(dir string) *Result {
 	return r
 }
 
-// UseCredentials starts from a saved credentials file instead of the Zoom half.
-func (r *Result) UseCredentials(f CredentialsFile, c zoomapi.Credentials) {
+// UseCredentials starts from a saved credentials file (at path) instead of the Zoom half.
+func (r *Result) UseCredentials(f CredentialsFile, c zoomapi.Credentials, path string) {
+	r.CredsFile = path
 	r.zoom.AppName, r.zoom.Credentials, r.zoom.Catalogue, r.zoom.Scopes, r.zoom.Activated = f.AppName, c, f.Catalogue, f.Scopes, f.Activated
 	r.sync()
 }

@@ -24,6 +24,9 @@ func (s *Sim) relabeled(h http.Handler) http.Handler {
 		h.ServeHTTP(buf, r)
 		body := buf.body.Bytes()
 		ct := w.Header().Get("Content-Type")
+		if ct == "" {
+			ct = http.DetectContentType(body)
+		}
 		if strings.Contains(ct, "text/") || strings.Contains(ct, "javascript") || strings.Contains(ct, "json") {
 			body = []byte(rep.Replace(string(body)))
 			w.Header().Set("Content-Length", strconv.Itoa(len(body)))

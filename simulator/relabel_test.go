@@ -9,6 +9,7 @@ import (
 
 func TestRelabelRewritesPages(t *testing.T) {
 	s, err := New(Options{Relabel: map[string]string{"Log In": "Sign On"}})
+	// The MEETS login page is a template whose type Go sniffs on write.
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,14 +60,12 @@ func migrateCommand(env streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			id, dir, err := newRunDir(c.String("out"))
-			if err != nil {
-				return err
-			}
-			p := planFrom(c, dir)
-			p.Zoom, p.Meets = z, m
-			return run(c.Context, c, env, job{command: "migrate", plan: p, result: flows.NewResult(dir), steps: flows.Plan.Migration,
-				secrets: []secret.Secret{z.Password, z.TOTPSecret, m.Password}}, id, dir)
+			return runJob(c, env, func(dir string) job {
+				p := planFrom(c, dir)
+				p.Zoom, p.Meets = z, m
+				return job{command: "migrate", plan: p, result: flows.NewResult(dir), steps: flows.Plan.Migration,
+					secrets: []secret.Secret{z.Password, z.TOTPSecret, m.Password}}
+			})
 		},
 	}
 }
@@ -82,20 +80,18 @@ func zoomCommand(env streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			id, dir, err := newRunDir(c.String("out"))
-			if err != nil {
-				return err
-			}
-			p := planFrom(c, dir)
-			p.Zoom = z
-			return run(c.Context, c, env, job{command: "zoom", plan: p, result: flows.NewResult(dir), steps: flows.Plan.ZoomSteps,
-				secrets: []secret.Secret{z.Password, z.TOTPSecret}}, id, dir)
+			return runJob(c, env, func(dir string) job {
+				p := planFrom(c, dir)
+				p.Zoom = z
+				return job{command: "zoom", plan: p, result: flows.NewResult(dir), steps: flows.Plan.ZoomSteps,
+					secrets: []secret.Secret{z.Password, z.TOTPSecret}}
+			})
 		},
 	}
 }
 
 // loadCredentials reads --credentials into a fresh result.
-func loadCredentials(c *cli.Context, dir string) (*flows.Result, secret.Secret, error) {
+func loadCredentials(c *cli.Context) (*flows.Result, secret.Secret, error) {
 	path := c.String("credentials")
 	if path == "" {
 		return nil, secret.Secret{}, usage(fmt.Errorf("pass --credentials FILE (the credentials.json of a zoom or migrate run)"))
@@ -104,8 +100,8 @@ func loadCredentials(c *cli.Context, dir string) (*flows.Result, secret.Secret, 
 	if err != nil {
 		return nil, secret.Secret{}, usage(err)
 	}
-	r := flows.NewResult(dir)
-	r.UseCredentials(f, creds)
+	r := flows.NewResult("")
+	r.UseCredentials(f, creds, path)
 	return r, creds.ClientSecret, nil
 }
 
@@ -119,18 +115,15 @@ func meetsCommand(env streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			r, sec, err := loadCredentials(c, "")
+			r, sec, err := loadCredentials(c)
 			if err != nil {
 				return err
 			}
-			id, dir, err := newRunDir(c.String("out"))
-			if err != nil {
-				return err
-			}
-			p := planFrom(c, dir)
-			p.Meets = m
-			return run(c.Context, c, env, job{command: "meets", plan: p, result: r, steps: flows.Plan.MeetsSteps,
-				secrets: []secret.Secret{m.Password, sec}}, id, dir)
+			return runJob(c, env, func(dir string) job {
+				p := planFrom(c, dir)
+				p.Meets = m
+				return job{command: "meets", plan: p, result: r, steps: flows.Plan.MeetsSteps, secrets: []secret.Secret{m.Password, sec}}
+			})
 		},
 	}
 }
@@ -141,7 +134,7 @@ func verifyCommand(env streams) *cli.Command {
 		Usage: "prove credentials work: mint a token, check its scopes, make one API call",
 		Flags: join([]cli.Flag{zoomSiteFlags[0], credentialsFlag, runFlags[1], patienceFlag}, apiFlags),
 		Action: func(c *cli.Context) error {
-			r, sec, err := loadCredentials(c, "")
+			r, sec, err := loadCredentials(c)
 			if err != nil {
 				return err
 			}

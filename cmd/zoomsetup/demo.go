@@ -7,6 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	a "zoomsetup/automation"
 	"zoomsetup/flows"
 	"zoomsetup/flows/meets"
 	"zoomsetup/flows/zoom"
@@ -24,6 +25,17 @@ var simFlags = []cli.Flag{
 	&cli.BoolFlag{Name: "cookie-banner", Usage: "show a cookie-consent banner on first visit"},
 	&cli.DurationFlag{Name: "latency", Usage: "delay added to every simulated response"},
 	&cli.Int64Flag{Name: "seed", Usage: "seed of the generated ids and secrets (0: fixed default)"},
+	&cli.BoolFlag{Name: "sso", Usage: "the Zoom account signs in at an identity provider (use with --assisted)"},
+	&cli.BoolFlag{Name: "captcha", Usage: "Zoom shows a CAPTCHA at sign-in"},
+	&cli.BoolFlag{Name: "terms-pending", Usage: "the Marketplace asks to accept its developer terms first"},
+	&cli.BoolFlag{Name: "no-developer-role", Usage: "the account's role lacks the developer permission"},
+	&cli.Float64Flag{Name: "fail-rate", Usage: "share (0..1) of Marketplace and MEETS requests answered 5xx"},
+	&cli.DurationFlag{Name: "late-content", Usage: "the Marketplace renders content this long after its data"},
+	&cli.DurationFlag{Name: "jitter", Usage: "random extra delay of each response, up to this"},
+	&cli.IntFlag{Name: "session-limit", Usage: "the Zoom session ends after this many Marketplace requests"},
+	&cli.DurationFlag{Name: "activation-delay", Usage: "Zoom's token service accepts a new activation only after this"},
+	&cli.DurationFlag{Name: "scope-delay", Usage: "tokens carry no scopes for this long after activation"},
+	&cli.DurationFlag{Name: "meets-down-for", Usage: "MEETS answers 503 for this long after the start"},
 	&cli.StringSliceFlag{Name: "relabel", Usage: "OLD=NEW: rename words on the simulated pages, to rehearse a site renaming a control"},
 }
 
@@ -37,6 +49,18 @@ func startSim(c *cli.Context) (*simulator.Sim, error) {
 		CookieBanner: c.Bool("cookie-banner"),
 		Latency:      c.Duration("latency"),
 		Seed:         c.Int64("seed"),
+
+		SSO:             c.Bool("sso"),
+		Captcha:         c.Bool("captcha"),
+		TermsPending:    c.Bool("terms-pending"),
+		NoDeveloperRole: c.Bool("no-developer-role"),
+		FailRate:        c.Float64("fail-rate"),
+		LateContent:     c.Duration("late-content"),
+		Jitter:          c.Duration("jitter"),
+		SessionLimit:    c.Int("session-limit"),
+		ActivationDelay: c.Duration("activation-delay"),
+		ScopeDelay:      c.Duration("scope-delay"),
+		MeetsDownFor:    c.Duration("meets-down-for"),
 	}
 	for _, kv := range c.StringSlice("relabel") {
 		old, repl, ok := strings.Cut(kv, "=")
@@ -61,6 +85,19 @@ func startSim(c *cli.Context) (*simulator.Sim, error) {
 	return simulator.New(o)
 }
 
+// runOnSim runs the whole migration against a simulator started from the flags.
+func runOnSim(c *cli.Context, env streams, command string, showSecret bool, pictures *a.Illustrator, scale float64) error {
+	sim, err := startSim(c)
+	if err != nil {
+		return err
+	}
+	defer sim.Close()
+	return runJob(c, env, func(dir string) job {
+		p, secrets := demoPlan(sim, dir, showSecret, c.Duration("propagation-timeout"))
+		return job{command: command, plan: p, result: flows.NewResult(dir), steps: flows.Plan.Migration, secrets: secrets, pictures: pictures, scale: scale}
+	})
+}
+
 // demoPlan is the migration against a simulator, with its demo accounts.
 func demoPlan(sim *simulator.Sim, dir string, showSecret bool, patience time.Duration) (flows.Plan, []secret.Secret) {
 	u, acc := sim.URLs(), sim.Accounts()
@@ -81,17 +118,7 @@ func demoCommand(env streams) *cli.Command {
 		Usage: "run the whole migration against the built-in simulator",
 		Flags: join(simFlags, runFlags, []cli.Flag{&cli.BoolFlag{Name: "show-secret", Usage: "leave the client secret unmasked in screenshots"}}),
 		Action: func(c *cli.Context) error {
-			sim, err := startSim(c)
-			if err != nil {
-				return err
-			}
-			defer sim.Close()
-			id, dir, err := newRunDir(c.String("out"))
-			if err != nil {
-				return err
-			}
-			p, secrets := demoPlan(sim, dir, c.Bool("show-secret"), c.Duration("propagation-timeout"))
-			return run(c.Context, c, env, job{command: "demo", plan: p, result: flows.NewResult(dir), steps: flows.Plan.Migration, secrets: secrets}, id, dir)
+			return runOnSim(c, env, "demo", c.Bool("show-secret"), nil, 1)
 		},
 	}
 }

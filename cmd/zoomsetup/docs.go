@@ -12,8 +12,9 @@ import (
 )
 
 // docsThreshold is the share of pixels an image may differ by and still count
-// as unchanged: font rasterisation can move a few edge pixels between runs.
-const docsThreshold = 0.002
+// as unchanged (0.01%, about 400 pixels of a 2560x1600 picture): room for a
+// few anti-aliased edge pixels, far less than any changed word.
+const docsThreshold = 0.0001
 
 func docsCommand(env streams) *cli.Command {
 	return &cli.Command{
@@ -25,21 +26,9 @@ func docsCommand(env streams) *cli.Command {
 			&cli.Float64Flag{Name: "scale", Value: 2, Usage: "device scale factor of the pictures"},
 		}),
 		Action: func(c *cli.Context) error {
-			sim, err := startSim(c)
-			if err != nil {
-				return err
-			}
-			defer sim.Close()
-			id, dir, err := newRunDir(c.String("out"))
-			if err != nil {
-				return err
-			}
 			docs := c.String("docs")
 			pics := &a.Illustrator{Dir: filepath.Join(docs, "images"), Threshold: docsThreshold, DryRun: c.Bool("check")}
-			p, secrets := demoPlan(sim, dir, false, c.Duration("propagation-timeout"))
-			err = run(c.Context, c, env, job{command: "docs", plan: p, result: flows.NewResult(dir), steps: flows.Plan.Migration,
-				secrets: secrets, pictures: pics, scale: c.Float64("scale")}, id, dir)
-			if err != nil {
+			if err := runOnSim(c, env, "docs", false, pics, c.Float64("scale")); err != nil {
 				return err
 			}
 			changed := pics.Changed

@@ -33,7 +33,7 @@ func TestDocsCheckFailsWhenALabelChanges(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the browser")
 	}
-	log, err := runDocs(t, "--check", "--docs", "../../docs", "--relabel", "Sitewide Settings=Site-wide Settings")
+	log, err := runDocs(t, "--check", "--docs", "../../docs", "--relabel", "Sitewide Settings=Site Settings")
 	if err == nil || exitCode(err) != exitUnexpected {
 		t.Fatalf("docs --check passed after a label changed (err %v)\n%s", err, log)
 	}

@@ -9,36 +9,21 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	a "zoomsetup/automation"
 )
 
-// chromeOf lists the processes whose command line names profile: the
-// Chrome processes of one run, however they were reparented.
+// chromeOf lists the Chrome processes of the run that uses profile.
 func chromeOf(t *testing.T, profile string) []int {
 	t.Helper()
-	entries, err := os.ReadDir("/proc")
-	if err != nil {
+	if _, err := os.Stat("/proc"); err != nil {
 		t.Skip("no /proc to look for Chrome processes in")
 	}
-	var pids []int
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		cmd, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
-		if err == nil && strings.Contains(string(cmd), "--user-data-dir="+profile) {
-			if stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat")); err == nil && strings.Contains(string(stat), ") Z ") {
-				continue // a zombie has exited already
-			}
-			pids = append(pids, pid)
-		}
-	}
-	return pids
+	return a.ProfileProcesses(profile)
 }
 
 // startDemo runs the demo as a process with slow simulated responses and

@@ -42,6 +42,16 @@ func newRunDir(out string) (string, string, error) {
 	return id, dir, nil
 }
 
+// runJob makes the run folder, has build fill the job for it, and runs it.
+// Options are checked before, so bad input leaves no empty folder behind.
+func runJob(c *cli.Context, env streams, build func(dir string) job) error {
+	id, dir, err := newRunDir(c.String("out"))
+	if err != nil {
+		return err
+	}
+	return run(c.Context, c, env, build(dir), id, dir)
+}
+
 // run starts Chrome, runs the job's steps with the runner, records the
 // manifest and prints the result. It closes Chrome on every path.
 func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string) error {

@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	a "zoomsetup/automation"
+	"zoomsetup/secret"
 )
 
 // layout is which of the Marketplace's two navigations the account shows.
@@ -217,7 +218,7 @@ func ReadCredentials(o Options, r *Result) a.Step {
 			}
 		}
 		r.Credentials.AccountID, r.Credentials.ClientID = acct, client
-		r.Credentials.ClientSecret = secretOf(sec)
+		r.Credentials.ClientSecret = secret.New(sec)
 		s.Secrets.Add(r.Credentials.ClientSecret)
 		s.HideInPictures(acct, client)
 		if err := r.Credentials.Check(); err != nil {

@@ -6,7 +6,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	a "zoomsetup/automation"
-	"zoomsetup/secret"
 )
 
 // revealed holds once the Client Secret field shows a value instead of dots.
@@ -14,5 +13,3 @@ var revealed = a.When("the Client Secret to be shown", func(ctx context.Context,
 	v, err := a.ReadNow(clientSecretField)(ctx, t)
 	return err == nil && !masked(v), err
 })
-
-func secretOf(v string) secret.Secret { return secret.New(v) }
