@@ -13,7 +13,16 @@ type Env struct {
 	Dismiss []Locator                        // controls that close an overlay, least consent first
 	Recover []Recovery                       // ways back from passing faults, tried during waits
 
-	recovered atomic.Int64 // recoveries so far, so the runner knows a step met a fault
+	recovered  atomic.Int64 // recoveries so far, so the runner knows a step met a fault
+	recovering atomic.Bool  // a recovery is running: its own waits must not start another
+	step       atomic.Value // the name of the step running now
+}
+
+// CurrentStep names the step running in ctx's run, so a recovery can stay
+// out of the step whose job it would do (no "sign in again" while signing in).
+func CurrentStep(ctx context.Context) string {
+	s, _ := envFrom(ctx).step.Load().(string)
+	return s
 }
 
 // Recovered counts the recoveries run so far.

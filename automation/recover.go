@@ -59,7 +59,7 @@ func (p *pressRetry) String() string { return "pressed " + p.control.String() }
 // whether one ran. used counts the recoveries of the current wait.
 func recoverOnce(ctx context.Context, t *chromedp.Target, used *int) bool {
 	env := envFrom(ctx)
-	if *used >= maxRecoveries {
+	if *used >= maxRecoveries || env.recovering.Load() {
 		return false
 	}
 	for _, r := range env.Recover {
@@ -74,6 +74,8 @@ func recoverOnce(ctx context.Context, t *chromedp.Target, used *int) bool {
 		// remains of a short wait's.
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recoverTimeout)
 		defer cancel()
+		env.recovering.Store(true)
+		defer env.recovering.Store(false)
 		if err := r.Recover(rctx, t); err != nil {
 			env.logf("recovery failed: %v", err)
 		}

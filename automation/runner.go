@@ -45,6 +45,7 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 		timeout = st.Timeout
 	}
 	env := envFrom(s.Tab)
+	env.step.Store(st.Name)
 	var outcome Outcome
 	var err error
 	for attempt := 1; ; attempt++ {

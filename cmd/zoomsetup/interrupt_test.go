@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,33 +25,82 @@ func chromeOf(t *testing.T, profile string) []int {
 	return a.ProfileProcesses(profile)
 }
 
-// startDemo runs the demo as a process with slow simulated responses and
-// returns it once step `after` has been reported on stderr, with a func that
-// waits for its end and returns its error and all it wrote to stderr.
-func startDemo(t *testing.T, ctx context.Context, bin, out, profile, after string) (*exec.Cmd, func() (string, error)) {
+// demoProcess is a demo run as a process, with slow simulated responses,
+// whose stderr is read line by line as it comes.
+type demoProcess struct {
+	cmd   *exec.Cmd
+	lines chan string
+	log   strings.Builder
+	done  chan struct{}
+}
+
+func startDemo(t *testing.T, ctx context.Context, bin, out, profile string) *demoProcess {
 	t.Helper()
-	cmd := exec.CommandContext(ctx, bin, "demo", "--out", out, "--profile", profile, "--latency", "150ms")
-	stderr, err := cmd.StderrPipe()
+	p := &demoProcess{cmd: exec.CommandContext(ctx, bin, "demo", "--out", out, "--profile", profile, "--latency", "150ms"),
+		lines: make(chan string, 1000), done: make(chan struct{})}
+	stderr, err := p.cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
+	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	log := &strings.Builder{}
-	sc := bufio.NewScanner(stderr)
-	for sc.Scan() {
-		log.WriteString(sc.Text() + "\n")
-		if strings.Contains(sc.Text(), after) {
-			break
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			p.lines <- sc.Text()
+		}
+		close(p.lines)
+	}()
+	return p
+}
+
+// until reads stderr until a line contains s.
+func (p *demoProcess) until(t *testing.T, s string) {
+	t.Helper()
+	for l := range p.lines {
+		p.log.WriteString(l + "\n")
+		if strings.Contains(l, s) {
+			return
 		}
 	}
-	done := make(chan struct{})
-	go func() { b, _ := io.ReadAll(stderr); log.Write(b); close(done) }()
-	return cmd, func() (string, error) {
-		<-done
-		err := cmd.Wait()
-		return log.String(), err
+	t.Fatalf("the run ended before saying %q:\n%s", s, p.log.String())
+}
+
+// wait reads the rest of stderr and waits for the process; it returns all
+// stderr and the exit code.
+func (p *demoProcess) wait(t *testing.T) (string, int) {
+	t.Helper()
+	for l := range p.lines {
+		p.log.WriteString(l + "\n")
+	}
+	err := p.cmd.Wait()
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		return p.log.String(), 0
+	case errors.As(err, &ee):
+		return p.log.String(), ee.ExitCode()
+	}
+	t.Fatal(err)
+	return "", -1
+}
+
+// killChrome kills the Chrome of profile, once it has one.
+func killChrome(t *testing.T, profile string) {
+	t.Helper()
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(30 * time.Second)
+	for len(chromeOf(t, profile)) == 0 {
+		select {
+		case <-deadline:
+			t.Fatal("no Chrome to kill")
+		case <-tick.C:
+		}
+	}
+	for _, pid := range chromeOf(t, profile) {
+		_ = syscall.Kill(pid, syscall.SIGKILL)
 	}
 }
 
@@ -82,18 +130,18 @@ func TestInterruptEndsCleanly(t *testing.T) {
 	defer cancel()
 	dir := t.TempDir()
 	out, profile := filepath.Join(dir, "out"), filepath.Join(dir, "profile")
-	cmd, wait := startDemo(t, ctx, bin, out, profile, "zoom-read-credentials")
+	p := startDemo(t, ctx, bin, out, profile)
+	p.until(t, "zoom-read-credentials")
 	if len(chromeOf(t, profile)) == 0 {
 		t.Fatal("no Chrome process found for the run")
 	}
 	start := time.Now()
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+	if err := p.cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
-	log, err := wait()
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != exitInterrupted {
-		t.Fatalf("exit %v, want %d\n%s", err, exitInterrupted, log)
+	log, code := p.wait(t)
+	if code != exitInterrupted {
+		t.Fatalf("exit %d, want %d\n%s", code, exitInterrupted, log)
 	}
 	if d := time.Since(start); d > 10*time.Second {
 		t.Fatalf("took %s to stop", d)
@@ -110,25 +158,51 @@ func TestInterruptEndsCleanly(t *testing.T) {
 	}
 }
 
-func TestChromeCrashEndsCleanly(t *testing.T) {
+// TestChromeCrashIsSurvivedOnce kills Chrome mid-run: the run starts it
+// again, resumes, and finishes.
+func TestChromeCrashIsSurvivedOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
 	bin := buildBinary(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	dir := t.TempDir()
 	out, profile := filepath.Join(dir, "out"), filepath.Join(dir, "profile")
-	_, wait := startDemo(t, ctx, bin, out, profile, "zoom-fill-information")
-	for _, pid := range chromeOf(t, profile) {
-		_ = syscall.Kill(pid, syscall.SIGKILL)
+	p := startDemo(t, ctx, bin, out, profile)
+	p.until(t, "zoom-fill-information")
+	killChrome(t, profile)
+	log, code := p.wait(t)
+	if code != 0 || !strings.Contains(log, "starting it again") {
+		t.Fatalf("exit %d, want 0 after one restart:\n%s", code, log)
 	}
-	log, err := wait()
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != exitInterrupted {
-		t.Fatalf("exit %v, want %d\n%s", err, exitInterrupted, log)
+	if got := manifestOutcome(t, out); got != "done" {
+		t.Fatalf("manifest outcome %q, want done", got)
 	}
-	if !strings.Contains(log, "Chrome exited") {
-		t.Fatalf("stderr does not say Chrome exited:\n%s", log)
+}
+
+// TestSecondChromeCrashEndsCleanly kills Chrome twice: the run ends with
+// exit 130 and says why.
+func TestSecondChromeCrashEndsCleanly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := buildBinary(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	dir := t.TempDir()
+	out, profile := filepath.Join(dir, "out"), filepath.Join(dir, "profile")
+	p := startDemo(t, ctx, bin, out, profile)
+	p.until(t, "zoom-fill-information")
+	killChrome(t, profile)
+	p.until(t, "starting it again")
+	p.until(t, "zoom-sign-in")
+	killChrome(t, profile)
+	log, code := p.wait(t)
+	if code != exitInterrupted || !strings.Contains(log, "Chrome exited") {
+		t.Fatalf("exit %d, want %d with a message:\n%s", code, exitInterrupted, log)
+	}
+	if pids := chromeOf(t, profile); len(pids) > 0 {
+		t.Fatalf("Chrome processes left behind: %v", pids)
 	}
 }

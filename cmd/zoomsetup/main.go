@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,7 +22,7 @@ func main() {
 	err := newApp(os.Stdout, os.Stderr, os.Getenv).RunContext(ctx, os.Args)
 	stop()
 	code := exitCode(err)
-	if err != nil && code != 0 {
+	if err != nil && code != 0 && !errors.As(err, new(reported)) {
 		fmt.Fprintln(os.Stderr, "zoomsetup:", err)
 	}
 	os.Exit(code)

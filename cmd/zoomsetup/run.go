@@ -65,27 +65,44 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 	man := a.NewManifest(dir, id, j.command, version)
 	fmt.Fprintf(env.Err, "zoomsetup %s: run %s in %s\n", j.command, id, dir)
 
-	b, err := a.Launch(ctx, a.BrowserOptions{Path: c.String("browser"), EnvPath: env.Getenv("ZOOMSETUP_BROWSER"), Headful: c.Bool("headful") || j.plan.Zoom.Assisted, ProfileDir: c.String("profile"), Scale: j.scale})
+	opts := a.BrowserOptions{Path: c.String("browser"), EnvPath: env.Getenv("ZOOMSETUP_BROWSER"),
+		Headful: c.Bool("headful") || j.plan.Zoom.Assisted, ProfileDir: c.String("profile"), Scale: j.scale}
+	b, err := a.Launch(ctx, opts)
 	if err != nil {
 		if errors.Is(err, a.ErrNoBrowser) {
 			return usage(err)
 		}
 		return err
 	}
-	defer b.Close()
+	defer func() { b.Close() }()
 	man.Browser, man.BrowserStart = b.Path, b.Start.Seconds()
 	fmt.Fprintf(env.Err, "      · chrome started in %.1fs\n", b.Start.Seconds())
 
+	envir := j.plan.Env(note)
 	s := &a.Session{
-		Tab:         a.WithEnv(b.Tab, j.plan.Env(note)),
+		Tab:         a.WithEnv(b.Tab, envir),
 		Secrets:     redactor,
 		Logf:        note,
 		ShowSecrets: j.plan.Zoom.ShowSecret,
 		Illustrator: j.pictures,
 	}
 	r := &a.Runner{Dir: dir, StepTimeout: c.Duration("step-timeout"), Progress: env.Err, Manifest: man, Console: a.WatchConsole(b.Tab)}
-	// Steps run under ctx so Ctrl-C reaches them; the tab is ctx's child too.
-	runErr := r.Run(s.Tab, s, j.steps(j.plan, j.result))
+	steps := j.steps(j.plan, j.result)
+	// Steps run under the tab's context, a child of ctx, so Ctrl-C reaches them.
+	runErr := r.Run(s.Tab, s, steps)
+	if runErr != nil && ctx.Err() == nil && b.Gone() {
+		// Chrome died under the run: start it once more and run the plan
+		// again. Steps converge, so those already done report "already"
+		// and the run picks up where it stopped.
+		note("Chrome exited in the middle of the run; starting it again and resuming")
+		b.Close()
+		if nb, err := a.Launch(ctx, opts); err == nil {
+			b = nb
+			s.Tab = a.WithEnv(b.Tab, envir)
+			r.Console = a.WatchConsole(b.Tab)
+			runErr = r.Run(s.Tab, s, steps)
+		}
+	}
 	switch {
 	case runErr == nil:
 	case ctx.Err() != nil:
@@ -110,6 +127,11 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 		printResult(env, c.Bool("json"), j.result, dir)
 	}
 	fmt.Fprintf(env.Err, "manifest: %s\n", man.Path())
+	if runErr != nil {
+		// Said here, so that the report's line stays the last one.
+		fmt.Fprintln(env.Err, "zoomsetup:", redactor.Redact(runErr.Error()))
+		runErr = reported{runErr}
+	}
 	if path, err := report.Write(dir, man, resultRows(j.result, dir)); err != nil {
 		fmt.Fprintf(env.Err, "could not write the report: %v\n", err)
 	} else {
@@ -117,6 +139,11 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 	}
 	return runErr
 }
+
+// reported is an error already printed on stderr; main only maps it to an exit code.
+type reported struct{ error }
+
+func (r reported) Unwrap() error { return r.error }
 
 func lastStep(m *a.Manifest) string {
 	if len(m.Steps) == 0 {

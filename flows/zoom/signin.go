@@ -10,6 +10,9 @@ import (
 	a "zoomsetup/automation"
 )
 
+// signInStep names the sign-in step, where the sign-in page is expected.
+const signInStep = "zoom-sign-in"
+
 // totpMargin is how much of a code's 30 s must be left for it to be typed and
 // checked; with less, the next period's code is used.
 const totpMargin = 5 * time.Second
@@ -21,7 +24,7 @@ func (o Options) signedIn() a.Condition { return a.URLPrefix(o.ZoomURL + "/profi
 // two-step code when the account asks for one. A wrong password stops at once,
 // so the tool never locks an account by retrying.
 func SignIn(o Options) a.Step {
-	st := a.Step{Name: "zoom-sign-in", Title: "Sign in to Zoom", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+	st := a.Step{Name: signInStep, Title: "Sign in to Zoom", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		if err := s.Do(ctx, chromedp.Navigate(o.ZoomURL+"/profile")); err != nil {
 			return "", err
 		}
@@ -175,6 +178,9 @@ type resume struct {
 }
 
 func (r *resume) Needed(ctx context.Context, t *chromedp.Target) (bool, error) {
+	if a.CurrentStep(ctx) == signInStep {
+		return false, nil
+	}
 	loc, err := chromedp.Location()(ctx, t)
 	if err != nil {
 		return false, err
