@@ -183,3 +183,43 @@ func TestCodeNearTheEndOfItsPeriod(t *testing.T) {
 }
 
 var zeroSecret secret.Secret
+
+// TestRefusedCodeIsTriedOnceMore spends the code the tool is about to type,
+// as a sign-in a moment earlier would have: the tool's first code is refused
+// and its second, fresh one accepted.
+func TestRefusedCodeIsTriedOnceMore(t *testing.T) {
+	h := newHarness(t, simulator.Options{TwoFactor: true})
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for s := time.Now().Unix() % 30; s < 1 || s > 15; s = time.Now().Unix() % 30 {
+		<-tick.C // start early in a period, so the code below is the one the tool types
+	}
+	code, err := a.TOTPCode(h.plan.Zoom.TOTPSecret, time.Now(), 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.sim.SpendCode(code)
+	if _, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] }); err != nil {
+		t.Fatalf("%v\n%s", err, h.progress.String())
+	}
+	if n := h.sim.State().CodeAttempts; n != 2 {
+		t.Fatalf("%d codes typed, want 2 (one refused, one accepted)", n)
+	}
+	if !strings.Contains(h.progress.String(), "refused the two-step code") {
+		t.Fatalf("the refusal was not reported:\n%s", h.progress.String())
+	}
+}
+
+// TestTwoRefusedCodesStop gives the TOTP secret of another account: both
+// codes are refused, and the tool stops after two tries, not more.
+func TestTwoRefusedCodesStop(t *testing.T) {
+	h := newHarness(t, simulator.Options{TwoFactor: true})
+	h.plan.Zoom.TOTPSecret = secret.New("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ") // not the account's
+	_, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] })
+	if a.KindOf(err) != a.KindRejected {
+		t.Fatalf("err = %v, want a rejected sign-in", err)
+	}
+	if n := h.sim.State().CodeAttempts; n != 2 {
+		t.Fatalf("%d codes typed, want 2", n)
+	}
+}

@@ -114,6 +114,7 @@ type world struct {
 
 	zoomSessions  map[string]int       // live session -> Marketplace /api/ requests it made
 	pending       map[string]time.Time // password accepted, waiting for the 2FA code
+	usedCodes     map[string]bool      // two-step codes already accepted: a code works once
 	tickets       map[string]time.Time // identity provider sign-ins not yet redeemed at Zoom
 	meetsSessions map[string]bool
 	tokens        map[string]token

@@ -254,9 +254,13 @@ func (s *Sim) checkCode(w http.ResponseWriter, r *http.Request, code string) (ms
 	if !ok || !s.now().Before(exp) {
 		return "Your sign-in has expired. Please sign in again.", "/signin"
 	}
-	if !totp.Validate(code, totpSecret) {
+	if !totp.Validate(code, totpSecret) || s.w.usedCodes[code] {
 		return "The verification code is incorrect. Please try again.", ""
 	}
+	if s.w.usedCodes == nil {
+		s.w.usedCodes = map[string]bool{}
+	}
+	s.w.usedCodes[code] = true
 	delete(s.w.pending, c.Value)
 	http.SetCookie(w, &http.Cookie{Name: zoomPendingCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true})
 	s.startSession(w)
@@ -314,3 +318,14 @@ func (s *Sim) handleSSOCallback(w http.ResponseWriter, r *http.Request) {
 // sessionMaxAge keeps a signed-in session across browser restarts, as Zoom's
 // and MEETS' "stay signed in" cookies do, so a kept profile stays signed in.
 const sessionMaxAge = 8 * 60 * 60
+
+// SpendCode marks a two-step code as used, as if another sign-in had just
+// typed it: authenticator codes work once, so the next use is refused.
+func (s *Sim) SpendCode(code string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.w.usedCodes == nil {
+		s.w.usedCodes = map[string]bool{}
+	}
+	s.w.usedCodes[code] = true
+}
