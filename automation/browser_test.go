@@ -193,3 +193,15 @@ func TestMaskCoversValuesAndElements(t *testing.T) {
 		t.Fatalf("mask layers left: %d, %v", n, err)
 	}
 }
+
+func TestAlertMatchesByItsText(t *testing.T) {
+	ctx := newTab(t)
+	ok, err := chromedp.Run(ctx, Holds(Alert("verification code is incorrect")))
+	if err != nil || !ok {
+		t.Fatalf("alert not found by its text (%v, %v)", ok, err)
+	}
+	ok, err = chromedp.Run(ctx, Holds(Alert("Incorrect email or password")))
+	if err != nil || ok {
+		t.Fatalf("an alert with other words matched (%v, %v)", ok, err)
+	}
+}

@@ -23,6 +23,7 @@ type Locator struct {
 	Scope   *Locator // look only inside the first visible match of Scope
 
 	firstRole bool // stop at the first role that has matches (for scopes, where one is enough)
+	byText    bool // match names against the element's rendered text, not its accessible name
 }
 
 // Button finds a button (or input type=submit) by its words.
@@ -69,9 +70,10 @@ func Region(names ...string) Locator {
 	return Locator{Roles: []string{"region", "group", "article", "form"}, Names: names}
 }
 
-// Alert finds an error or status message; its name is its text.
+// Alert finds an error or status message by words of its text. (An alert
+// has no accessible name of its own, so it is matched on what it reads.)
 func Alert(names ...string) Locator {
-	return Locator{Roles: []string{"alert", "status"}, Names: names, Partial: true}
+	return Locator{Roles: []string{"alert", "status"}, Names: names, Partial: true, byText: true}
 }
 
 // Role finds an element of any role; for what the helpers above do not cover.
@@ -227,6 +229,13 @@ func findIn(ctx context.Context, t *chromedp.Target, root accessibility.QueryAXT
 				continue
 			}
 			h := Hit{Backend: n.BackendDOMNodeID, Role: role, Name: Normalize(axString(n.Name))}
+			if l.byText {
+				text, err := call[string](ctx, t, h, `function() { return this.innerText || this.textContent || ''; }`)
+				if err != nil {
+					continue
+				}
+				h.Name = Normalize(text)
+			}
 			m, ok := match(h.Name, l.Names, l.Partial)
 			if !ok {
 				continue
