@@ -2,6 +2,7 @@ package automation
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 )
 
@@ -16,6 +17,33 @@ type Env struct {
 	recovered  atomic.Int64 // recoveries so far, so the runner knows a step met a fault
 	recovering atomic.Bool  // a recovery is running: its own waits must not start another
 	step       atomic.Value // the name of the step running now
+
+	mu       sync.Mutex
+	stepCtx  context.Context // the running step's context: recoveries live within its deadline
+	stepUsed int             // recoveries in the running step
+}
+
+// enterStep records the step that starts running with ctx.
+func (e *Env) enterStep(ctx context.Context, name string) {
+	e.step.Store(name)
+	e.mu.Lock()
+	e.stepCtx, e.stepUsed = ctx, 0
+	e.mu.Unlock()
+}
+
+// takeRecovery counts one recovery of the running step and returns the
+// context it runs under, or false when the step has used its share.
+func (e *Env) takeRecovery(ctx context.Context) (context.Context, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.stepUsed >= maxStepRecoveries {
+		return nil, false
+	}
+	e.stepUsed++
+	if e.stepCtx != nil {
+		return e.stepCtx, true
+	}
+	return ctx, true
 }
 
 // CurrentStep names the step running in ctx's run, so a recovery can stay

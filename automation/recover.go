@@ -23,9 +23,13 @@ type Recovery interface {
 // recoverTimeout bounds one recovery.
 const recoverTimeout = 30 * time.Second
 
-// maxRecoveries bounds the recoveries of one wait, so a page that stays
-// broken fails its step instead of spinning until the deadline.
-const maxRecoveries = 6
+// maxRecoveries and maxStepRecoveries bound the recoveries of one wait and
+// of one step, so a page that stays broken fails its step instead of
+// spinning until the deadline.
+const (
+	maxRecoveries     = 6
+	maxStepRecoveries = 12
+)
 
 // PressRetry is a Recovery that presses a page's own Retry control (an error
 // panel's "Retry", an error page's "Try again") with growing pauses between
@@ -67,12 +71,16 @@ func recoverOnce(ctx context.Context, t *chromedp.Target, used *int) bool {
 		if err != nil || !ok {
 			continue
 		}
+		base, ok := env.takeRecovery(ctx)
+		if !ok {
+			return false
+		}
 		*used++
 		env.recovered.Add(1)
 		env.logf("the page showed a fault; %s (recovery %d of %d)", r, *used, maxRecoveries)
-		// A recovery may sign in again: it gets its own deadline, not the
-		// remains of a short wait's.
-		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recoverTimeout)
+		// A recovery may sign in again: it runs within the step's deadline,
+		// not within the remains of a short wait's.
+		rctx, cancel := context.WithTimeout(base, recoverTimeout)
 		defer cancel()
 		env.recovering.Store(true)
 		defer env.recovering.Store(false)

@@ -45,12 +45,12 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 		timeout = st.Timeout
 	}
 	env := envFrom(s.Tab)
-	env.step.Store(st.Name)
 	var outcome Outcome
 	var err error
 	for attempt := 1; ; attempt++ {
 		before := env.Recovered()
 		ctx, cancel := context.WithTimeout(parent, timeout)
+		env.enterStep(ctx, st.Name)
 		outcome, err = st.Run(ctx, s)
 		cancel()
 		// A step that met a fault (and recovered from it) and then failed is

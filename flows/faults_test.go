@@ -75,6 +75,7 @@ func TestFaults(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v\n%s", err, h.progress.String())
 			}
+			t.Logf("progress:\n%s", h.progress.String())
 			assertMigrated(t, h.sim, res, zoomapi.Granular)
 			if c.saw != "" && !strings.Contains(h.progress.String(), c.saw) {
 				t.Errorf("progress does not mention %q:\n%s", c.saw, h.progress.String())
