@@ -15,30 +15,47 @@ func main() {
 	first := flag.Int64("seed", 1, "first seed")
 	patience := flag.Duration("patience", 2*time.Minute, "each run's --propagation-timeout")
 	flag.Parse()
+	header()
 	outs := make([]Outcome, 0, *n)
 	for i := 0; i < *n; i++ {
 		o := Run(context.Background(), *bin, *first+int64(i), *patience)
 		outs = append(outs, o)
-		fmt.Fprintf(os.Stderr, "seed %d done in %.1fs (exit %d)\n", o.Seed, o.Seconds, o.Exit)
+		row(o)
 	}
-	if Print(outs) {
+	if totals(outs) {
 		os.Exit(1)
 	}
 }
 
 // Print writes the table and the totals, and reports whether an invariant broke.
 func Print(outs []Outcome) bool {
-	fmt.Printf("%-5s %-6s %-7s %s\n", "seed", "exit", "time", "faults / reason")
+	header()
+	for _, o := range outs {
+		row(o)
+	}
+	return totals(outs)
+}
+
+func header() { fmt.Printf("%-5s %-6s %-7s %s\n", "seed", "exit", "time", "faults / reason") }
+
+// row prints one run as soon as it ends.
+func row(o Outcome) {
+	fmt.Printf("%-5d %-6d %6.1fs %s\n", o.Seed, o.Exit, o.Seconds, o.Faults)
+	if o.Reason != "" {
+		fmt.Printf("%19s stop: %s\n", "", o.Reason)
+	}
+	for _, b := range o.Broken {
+		fmt.Printf("%19s BROKEN: %s\n", "", b)
+	}
+}
+
+// totals prints the counts and reports whether an invariant broke.
+func totals(outs []Outcome) bool {
 	converged, broken := 0, 0
 	stops := map[string]int{}
 	for _, o := range outs {
-		fmt.Printf("%-5d %-6d %6.1fs %s\n", o.Seed, o.Exit, o.Seconds, o.Faults)
 		if o.Reason != "" {
-			fmt.Printf("%19s stop: %s\n", "", o.Reason)
 			stops[fmt.Sprintf("exit %d", o.Exit)]++
-		}
-		for _, b := range o.Broken {
-			fmt.Printf("%19s BROKEN: %s\n", "", b)
 		}
 		if o.Converged() {
 			converged++

@@ -151,7 +151,8 @@ func (p Plan) ReadyStep(r *Result) a.Step {
 				Notef: func(format string, args ...any) {
 					s.Note("after %s of at most %s: "+format, append([]any{time.Since(start).Round(time.Second), p.Patience}, args...)...)
 				}})
-			if serr := s.Do(ctx, showReport(rep, err)); serr != nil && err == nil {
+			title := fmt.Sprintf("Zoom's token service: %d tries in %s", rep.Attempts, time.Since(start).Round(time.Second))
+			if serr := s.Do(ctx, showReport(title, rep, err)); serr != nil && err == nil {
 				return "", serr
 			}
 			if err != nil {
@@ -198,7 +199,7 @@ func (p Plan) VerifyStep(r *Result) a.Step {
 	return a.Step{Name: "verify", Title: "Verify the credentials with Zoom", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		rep, err := p.API.Verify(ctx, r.credentials, zoomapi.VerifyOptions{Want: r.wanted(), Check: p.Check, Patience: p.Patience, Notef: s.Note})
 		r.Verified = rep
-		if serr := s.Do(ctx, showReport(rep, err)); serr != nil && err == nil {
+		if serr := s.Do(ctx, showReport("Verification with Zoom", rep, err)); serr != nil && err == nil {
 			return "", serr
 		}
 		if err != nil {
@@ -212,7 +213,7 @@ func (p Plan) VerifyStep(r *Result) a.Step {
 }
 
 // showReport puts a page with the verification's findings in the tab.
-func showReport(rep *zoomapi.Report, verr error) chromedp.Action[chromedp.Void] {
+func showReport(title string, rep *zoomapi.Report, verr error) chromedp.Action[chromedp.Void] {
 	row := func(ok bool, what string) string {
 		mark, color := "✓", "#137333"
 		if !ok {
@@ -221,7 +222,7 @@ func showReport(rep *zoomapi.Report, verr error) chromedp.Action[chromedp.Void] 
 		return fmt.Sprintf(`<li><span style="color:%s;font-weight:700">%s</span> %s</li>`, color, mark, html.EscapeString(what))
 	}
 	var b strings.Builder
-	b.WriteString(`<!doctype html><html><head><title>Verification</title><style>body{font:16px system-ui,sans-serif;margin:48px;color:#1f2937}h1{font-size:24px}li{margin:8px 0;list-style:none}code{background:#f3f4f6;padding:2px 4px}</style></head><body><h1>Verification with Zoom</h1><ul>`)
+	b.WriteString(`<!doctype html><html><head><title>` + html.EscapeString(title) + `</title><style>body{font:16px system-ui,sans-serif;margin:48px;color:#1f2937}h1{font-size:24px}li{margin:8px 0;list-style:none}code{background:#f3f4f6;padding:2px 4px}</style></head><body><h1>` + html.EscapeString(title) + `</h1><ul>`)
 	b.WriteString(row(rep.TokenMinted, "A token was minted with the Account ID, Client ID and Client Secret"))
 	if rep.TokenMinted {
 		b.WriteString(row(len(rep.Missing) == 0, fmt.Sprintf("The token carries %d scopes; %d of the profile missing", len(rep.Scopes), len(rep.Missing))))
