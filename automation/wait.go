@@ -117,11 +117,13 @@ func WaitGone(c Condition) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 		tick := time.NewTicker(pollEvery)
 		defer tick.Stop()
+		recovered := 0
 		for {
 			ok, err := c.holds(ctx, t)
 			if err == nil && !ok {
 				return chromedp.Void{}, nil
 			}
+			recoverOnce(ctx, t, &recovered)
 			select {
 			case <-ctx.Done():
 				return chromedp.Void{}, fmt.Errorf("%w: %s did not go away", ErrWaited, c)

@@ -20,56 +20,90 @@ func FillInformation(o Options, r *Result) a.Step {
 		if err := openSection(ctx, s, informationSection, "Information"); err != nil {
 			return "", err
 		}
-		fields := []struct {
-			l    a.Locator
-			want string
-			flag string
-		}{
+		fields := []infoField{
 			{descriptionField, o.Description, ""},
 			{companyField, o.Company, "--company"},
 			{contactNameField, o.ContactName, "--contact-name"},
 			{contactEmailField, o.ContactEmail, "--contact-email"},
 		}
-		changed := false
-		for _, f := range fields {
-			have, err := chromedp.Run(ctx, a.Value(f.l))
+		out := a.Already
+		// A save can fail in passing (an error answer, a session that ended);
+		// coming back shows what was kept, and what was not is filled again.
+		for try := 1; try <= 2; try++ {
+			changed, err := fillMissing(ctx, s, fields)
 			if err != nil {
 				return "", err
 			}
-			switch {
-			case f.want == "" && have == "" && f.flag != "":
-				return "", a.Fail(a.KindUsage, "pass "+f.flag, "the app's %s is empty and activation needs it", f.l.Names[0])
-			case f.want == "" || have == f.want:
-				continue
+			if try == 1 {
+				if err := s.Illustrate(ctx, "zoom-information", infoFields); err != nil {
+					return "", err
+				}
 			}
-			if err := s.Do(ctx, a.Fill(f.l, f.want)); err != nil {
+			if !changed {
+				return out, nil
+			}
+			out = a.Done
+			// Continue saves; coming back proves the values were kept.
+			if err := s.Do(ctx, a.Click(continueButton), a.WaitFor(a.Heading("Feature"))); err != nil {
 				return "", err
 			}
-			changed = true
-		}
-		if err := s.Illustrate(ctx, "zoom-information", infoFields); err != nil {
-			return "", err
-		}
-		if !changed {
-			return a.Already, nil
-		}
-		// Continue saves; coming back proves the values were kept.
-		if err := s.Do(ctx, a.Click(continueButton), a.WaitFor(a.Heading("Feature"))); err != nil {
-			return "", err
-		}
-		if err := openSection(ctx, s, informationSection, "Information"); err != nil {
-			return "", err
-		}
-		for _, f := range fields {
-			if f.want == "" {
-				continue
+			if err := openSection(ctx, s, informationSection, "Information"); err != nil {
+				return "", err
 			}
-			if have, err := chromedp.Run(ctx, a.Value(f.l)); err != nil || have != f.want {
-				return "", a.Fail(a.KindUnexpected, "fill Information by hand and run again", "Zoom did not keep the %s typed into Information (%v)", f.l.Names[0], err)
+			lost := unkept(ctx, fields)
+			if lost == "" {
+				return a.Done, nil
 			}
+			if try == 2 {
+				return "", a.Fail(a.KindUnexpected, "fill Information by hand and run again", "Zoom did not keep the %s typed into Information", lost)
+			}
+			s.Note("Zoom did not keep the %s; filling Information again", lost)
 		}
-		return a.Done, nil
+		return out, nil
 	}}
+}
+
+// infoField is one field of Information and what it should hold; flag names
+// the option that fills it, for the error when both are empty.
+type infoField struct {
+	l    a.Locator
+	want string
+	flag string
+}
+
+// fillMissing types each wanted value a field does not hold yet; it reports whether it typed any.
+func fillMissing(ctx context.Context, s *a.Session, fields []infoField) (bool, error) {
+	changed := false
+	for _, f := range fields {
+		have, err := chromedp.Run(ctx, a.Value(f.l))
+		if err != nil {
+			return false, err
+		}
+		switch {
+		case f.want == "" && have == "" && f.flag != "":
+			return false, a.Fail(a.KindUsage, "pass "+f.flag, "the app's %s is empty and activation needs it", f.l.Names[0])
+		case f.want == "" || have == f.want:
+			continue
+		}
+		if err := s.Do(ctx, a.Fill(f.l, f.want)); err != nil {
+			return false, err
+		}
+		changed = true
+	}
+	return changed, nil
+}
+
+// unkept names the first field that does not hold its wanted value, or "".
+func unkept(ctx context.Context, fields []infoField) string {
+	for _, f := range fields {
+		if f.want == "" {
+			continue
+		}
+		if have, err := chromedp.Run(ctx, a.Value(f.l)); err != nil || have != f.want {
+			return f.l.Names[0]
+		}
+	}
+	return ""
 }
 
 // PassFeature is the step "Feature": nothing there is needed (its Secret
