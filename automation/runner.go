@@ -62,7 +62,7 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 		s.Note("%s met a fault and failed (%v); running it again (attempt %d of %d)", st.Name, s.Secrets.Redact(err.Error()), attempt+1, maxAttempts)
 	}
 	rec.Seconds = time.Since(rec.Start).Seconds()
-	rec.URL = location(s.Tab)
+	rec.URL = Location(s.Tab)
 
 	if err == nil && outcome != Skipped {
 		shot := fmt.Sprintf("%02d-%s.png", rec.N, st.Name)
@@ -120,8 +120,9 @@ type redacted struct {
 func (e redacted) Error() string { return e.r.Redact(e.err.Error()) }
 func (e redacted) Unwrap() error { return e.err }
 
-// location reads the tab's address with a short deadline of its own.
-func location(tab context.Context) string {
+// Location reads the tab's address with a short deadline of its own, for
+// messages written when the step's deadline may already have passed.
+func Location(tab context.Context) string {
 	ctx, cancel := context.WithTimeout(tab, 2*time.Second)
 	defer cancel()
 	u, err := chromedp.Run(ctx, chromedp.Location())

@@ -34,6 +34,21 @@ type demoProcess struct {
 	done  chan struct{}
 }
 
+// newDemo starts a demo process in a fresh folder, with a kept profile so
+// its Chrome can be found; it returns the process, its output folder and
+// the profile folder.
+func newDemo(t *testing.T) (*demoProcess, string, string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	t.Cleanup(cancel)
+	dir := t.TempDir()
+	out, profile := filepath.Join(dir, "out"), filepath.Join(dir, "profile")
+	return startDemo(t, ctx, buildBinary(t), out, profile), out, profile
+}
+
 func startDemo(t *testing.T, ctx context.Context, bin, out, profile string) *demoProcess {
 	t.Helper()
 	p := &demoProcess{cmd: exec.CommandContext(ctx, bin, "demo", "--out", out, "--profile", profile, "--latency", "150ms"),
@@ -122,15 +137,7 @@ func manifestOutcome(t *testing.T, out string) string {
 }
 
 func TestInterruptEndsCleanly(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin := buildBinary(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	dir := t.TempDir()
-	out, profile := filepath.Join(dir, "out"), filepath.Join(dir, "profile")
-	p := startDemo(t, ctx, bin, out, profile)
+	p, out, profile := newDemo(t)
 	p.until(t, "zoom-read-credentials")
 	if len(chromeOf(t, profile)) == 0 {
 		t.Fatal("no Chrome process found for the run")
@@ -161,15 +168,7 @@ func TestInterruptEndsCleanly(t *testing.T) {
 // TestChromeCrashIsSurvivedOnce kills Chrome mid-run: the run starts it
 // again, resumes, and finishes.
 func TestChromeCrashIsSurvivedOnce(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin := buildBinary(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	dir := t.TempDir()
-	out, profile := filepath.Join(dir, "out"), filepath.Join(dir, "profile")
-	p := startDemo(t, ctx, bin, out, profile)
+	p, out, profile := newDemo(t)
 	p.until(t, "zoom-fill-information")
 	killChrome(t, profile)
 	log, code := p.wait(t)
@@ -184,15 +183,7 @@ func TestChromeCrashIsSurvivedOnce(t *testing.T) {
 // TestSecondChromeCrashEndsCleanly kills Chrome twice: the run ends with
 // exit 130 and says why.
 func TestSecondChromeCrashEndsCleanly(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin := buildBinary(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	dir := t.TempDir()
-	out, profile := filepath.Join(dir, "out"), filepath.Join(dir, "profile")
-	p := startDemo(t, ctx, bin, out, profile)
+	p, _, profile := newDemo(t)
 	p.until(t, "zoom-fill-information")
 	killChrome(t, profile)
 	p.until(t, "starting it again")

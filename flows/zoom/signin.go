@@ -146,16 +146,9 @@ func twoStep(ctx context.Context, o Options, note func(string, ...any)) error {
 
 // ssoError explains a sign-in that left Zoom for another site.
 func ssoError(ctx context.Context) error {
-	u := location(ctx)
+	u := a.Location(ctx)
 	return a.Fail(a.KindPerson, "the account probably signs in through SSO: run again with --assisted and sign in yourself in the window that opens",
 		"the sign-in left Zoom for %q, where the tool does not type credentials", hostOf(u))
-}
-
-func location(parent context.Context) string {
-	ctx, cancel := context.WithTimeout(parent, 2*time.Second)
-	defer cancel()
-	u, _ := chromedp.Run(ctx, chromedp.Location())
-	return u
 }
 
 func hostOf(u string) string {
