@@ -90,6 +90,9 @@ func actionable(ctx context.Context, t *chromedp.Target, l Locator) (Hit, point,
 	var why error
 	recovered := 0
 	for {
+		if err := env.startingOver(); err != nil {
+			return Hit{}, point{}, err
+		}
 		hits, err := find(ctx, t, l)
 		if err != nil && !transient(err) && ctx.Err() == nil {
 			return Hit{}, point{}, err

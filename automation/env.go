@@ -16,6 +16,7 @@ type Env struct {
 
 	recovered  atomic.Int64 // recoveries so far, so the runner knows a step met a fault
 	recovering atomic.Bool  // a recovery is running: its own waits must not start another
+	startOver  atomic.Bool  // a recovery rebuilt the page: the running step must start over
 	step       atomic.Value // the name of the step running now
 
 	mu       sync.Mutex
@@ -26,6 +27,7 @@ type Env struct {
 // enterStep records the step that starts running with ctx.
 func (e *Env) enterStep(ctx context.Context, name string) {
 	e.step.Store(name)
+	e.startOver.Store(false)
 	e.mu.Lock()
 	e.stepCtx, e.stepUsed = ctx, 0
 	e.mu.Unlock()
@@ -51,6 +53,17 @@ func (e *Env) takeRecovery(ctx context.Context) (context.Context, bool) {
 func CurrentStep(ctx context.Context) string {
 	s, _ := envFrom(ctx).step.Load().(string)
 	return s
+}
+
+// startingOver returns ErrStartOver once a recovery has rebuilt the page in
+// the running step: every wait then ends at once, and the runner starts the
+// step again, so it looks before it acts instead of going on from a page
+// state that is gone.
+func (e *Env) startingOver() error {
+	if e.startOver.Load() {
+		return ErrStartOver
+	}
+	return nil
 }
 
 // Recovered counts the recoveries run so far.

@@ -2,6 +2,7 @@ package automation
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -20,8 +21,20 @@ type Recovery interface {
 	String() string
 }
 
-// recoverTimeout bounds one recovery.
-const recoverTimeout = 30 * time.Second
+// Restarter is a Recovery that rebuilds the page (a new sign-in, a new
+// load): what the step did since it last looked may be lost, so after it
+// the step starts over instead of waiting on.
+type Restarter interface {
+	Recovery
+	StartsOver()
+}
+
+// ErrStartOver ends the waits of a step whose page a Restarter rebuilt.
+var ErrStartOver = errors.New("a recovery rebuilt the page; the step starts over")
+
+// recoverTimeout bounds one recovery: a sign-in that may wait up to a
+// period (30 s) for a two-step code not used before.
+const recoverTimeout = 45 * time.Second
 
 // maxRecoveries and maxStepRecoveries bound the recoveries of one wait and
 // of one step, so a page that stays broken fails its step instead of
@@ -86,6 +99,8 @@ func recoverOnce(ctx context.Context, t *chromedp.Target, used *int) bool {
 		defer env.recovering.Store(false)
 		if err := r.Recover(rctx, t); err != nil {
 			env.logf("recovery failed: %v", err)
+		} else if _, ok := r.(Restarter); ok {
+			env.startOver.Store(true)
 		}
 		return true
 	}

@@ -47,12 +47,21 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 	env := envFrom(s.Tab)
 	var outcome Outcome
 	var err error
-	for attempt := 1; ; attempt++ {
+	for attempt, restarts := 1, 0; ; attempt++ {
 		before := env.Recovered()
 		ctx, cancel := context.WithTimeout(parent, timeout)
 		env.enterStep(ctx, st.Name)
 		outcome, err = st.Run(ctx, s)
 		cancel()
+		// A recovery that rebuilt the page (a new sign-in) ends the run of
+		// the step, whatever it concluded from the page it was left with;
+		// the step starts over and looks again.
+		if env.startingOver() != nil && restarts < maxRestarts && parent.Err() == nil {
+			restarts++
+			attempt--
+			s.Note("%s starts over after the recovery (%d of %d)", st.Name, restarts, maxRestarts)
+			continue
+		}
 		// A step that met a fault (and recovered from it) and then failed is
 		// run once more: steps look before they act, so this never doubles
 		// anything. A failure with a kind (refused, a person needed) is final.
@@ -101,8 +110,12 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 	return nil
 }
 
-// maxAttempts bounds the runs of one step.
-const maxAttempts = 2
+// maxAttempts bounds the runs of one step, and maxRestarts the extra runs
+// that follow a rebuilt page.
+const (
+	maxAttempts = 2
+	maxRestarts = 4
+)
 
 // isKinded reports whether err carries an *Error, even of KindUnexpected: a
 // considered verdict, not a wait that ran out.

@@ -1,8 +1,10 @@
 package automation
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pquerna/otp"
@@ -22,11 +24,89 @@ func TOTPCode(s secret.Secret, now time.Time, margin time.Duration) (string, err
 	if left < margin {
 		now = now.Add(left)
 	}
-	code, err := totp.GenerateCodeCustom(strings.ToUpper(strings.ReplaceAll(s.Reveal(), " ", "")), now, totp.ValidateOpts{
+	return codeAt(s, now)
+}
+
+func codeAt(s secret.Secret, t time.Time) (string, error) {
+	code, err := totp.GenerateCodeCustom(strings.ToUpper(strings.ReplaceAll(s.Reveal(), " ", "")), t, totp.ValidateOpts{
 		Period: 30, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1,
 	})
 	if err != nil {
 		return "", fmt.Errorf("the TOTP secret is not valid base32: %w", err)
 	}
 	return code, nil
+}
+
+// Authenticator gives two-step codes as a phone's authenticator app does,
+// and remembers which periods' codes it has given: a server accepts each
+// code once, so a sign-in later in the same run (after a session ended)
+// never types a code an earlier one spent. Copies share the memory.
+type Authenticator struct {
+	secret secret.Secret
+	clock  func() time.Time
+
+	mu    sync.Mutex
+	spent map[int64]bool // periods (Unix time / 30 s) whose code was given
+}
+
+// NewAuthenticator checks secret (the base32 text shown when the
+// authenticator was set up) and returns an authenticator for it.
+func NewAuthenticator(s secret.Secret) (*Authenticator, error) {
+	if _, err := codeAt(s, time.Unix(0, 0)); err != nil {
+		return nil, err
+	}
+	return &Authenticator{secret: s, clock: time.Now, spent: map[int64]bool{}}, nil
+}
+
+// Secret is the authenticator's secret, for the redactor; the zero Secret
+// for a nil authenticator.
+func (au *Authenticator) Secret() secret.Secret {
+	if au == nil {
+		return secret.Secret{}
+	}
+	return au.secret
+}
+
+// Code returns a code not given before that will still be valid after
+// margin: this period's, or the next period's (servers accept one period
+// of skew). When both are spent it waits for the next period, bounded by
+// ctx, and tells waiting how long first.
+func (au *Authenticator) Code(ctx context.Context, margin time.Duration, waiting func(time.Duration)) (string, error) {
+	for {
+		au.mu.Lock()
+		now := au.clock()
+		period, wait := au.pick(now, margin)
+		if wait == 0 {
+			au.spent[period] = true
+		}
+		au.mu.Unlock()
+		if wait == 0 {
+			return codeAt(au.secret, time.Unix(period*int64(totpPeriod/time.Second), 0))
+		}
+		if waiting != nil {
+			waiting(wait)
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return "", fmt.Errorf("waiting %s for a two-step code not used before: %w", wait.Round(time.Second), ctx.Err())
+		case <-t.C:
+		}
+	}
+}
+
+// pick chooses the period whose code to give at now, or, when this
+// period's and the next one's are both spent (or this one is too close to
+// its end), how long until the next period begins.
+func (au *Authenticator) pick(now time.Time, margin time.Duration) (period int64, wait time.Duration) {
+	cur := now.Unix() / int64(totpPeriod/time.Second)
+	left := time.Unix((cur+1)*int64(totpPeriod/time.Second), 0).Sub(now)
+	switch {
+	case left >= margin && !au.spent[cur]:
+		return cur, 0
+	case !au.spent[cur+1]:
+		return cur + 1, 0
+	}
+	return 0, left
 }

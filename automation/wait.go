@@ -85,6 +85,9 @@ func WaitAny(conds ...Condition) chromedp.Action[int] {
 		defer tick.Stop()
 		recovered := 0
 		for {
+			if err := envFrom(ctx).startingOver(); err != nil {
+				return -1, err
+			}
 			for i, c := range conds {
 				ok, err := c.holds(ctx, t)
 				if err != nil && ctx.Err() == nil && !transient(err) {
@@ -119,6 +122,9 @@ func WaitGone(c Condition) chromedp.Action[chromedp.Void] {
 		defer tick.Stop()
 		recovered := 0
 		for {
+			if err := envFrom(ctx).startingOver(); err != nil {
+				return chromedp.Void{}, err
+			}
 			ok, err := c.holds(ctx, t)
 			if err == nil && !ok {
 				return chromedp.Void{}, nil

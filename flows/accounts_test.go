@@ -12,7 +12,6 @@ import (
 
 	a "zoomsetup/automation"
 	"zoomsetup/flows"
-	"zoomsetup/secret"
 	"zoomsetup/simulator"
 	"zoomsetup/zoomapi"
 )
@@ -36,7 +35,7 @@ func TestHardAccounts(t *testing.T) {
 				}
 			}},
 		{name: "two-step code asked, no secret", opts: simulator.Options{TwoFactor: true},
-			plan: func(p *flows.Plan) { p.Zoom.TOTPSecret = zeroSecret }, kind: a.KindPerson, advice: "ZOOM_TOTP_SECRET"},
+			plan: func(p *flows.Plan) { p.Zoom.TOTP = nil }, kind: a.KindPerson, advice: "ZOOM_TOTP_SECRET"},
 		{name: "sso without assisted", opts: simulator.Options{SSO: true}, kind: a.KindPerson, advice: "--assisted",
 			check: func(t *testing.T, st simulator.State) {
 				if st.IdPSignIns != 0 {
@@ -182,8 +181,6 @@ func TestCodeNearTheEndOfItsPeriod(t *testing.T) {
 	}
 }
 
-var zeroSecret secret.Secret
-
 // TestRefusedCodeIsTriedOnceMore spends the code the tool is about to type,
 // as a sign-in a moment earlier would have: the tool's first code is refused
 // and its second, fresh one accepted.
@@ -194,7 +191,7 @@ func TestRefusedCodeIsTriedOnceMore(t *testing.T) {
 	for s := time.Now().Unix() % 30; s < 1 || s > 15; s = time.Now().Unix() % 30 {
 		<-tick.C // start early in a period, so the code below is the one the tool types
 	}
-	code, err := a.TOTPCode(h.plan.Zoom.TOTPSecret, time.Now(), 5*time.Second)
+	code, err := a.TOTPCode(h.plan.Zoom.TOTP.Secret(), time.Now(), 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +211,7 @@ func TestRefusedCodeIsTriedOnceMore(t *testing.T) {
 // codes are refused, and the tool stops after two tries, not more.
 func TestTwoRefusedCodesStop(t *testing.T) {
 	h := newHarness(t, simulator.Options{TwoFactor: true})
-	h.plan.Zoom.TOTPSecret = secret.New("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ") // not the account's
+	h.plan.Zoom.TOTP = authenticator(t, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ") // not the account's
 	_, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] })
 	if a.KindOf(err) != a.KindRejected {
 		t.Fatalf("err = %v, want a rejected sign-in", err)

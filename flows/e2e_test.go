@@ -81,7 +81,7 @@ func harnessOn(t *testing.T, sim *simulator.Sim, tab context.Context) *harness {
 	h.plan = flows.Plan{
 		Zoom: zoom.Options{
 			ZoomURL: u.Zoom, MarketplaceURL: u.Marketplace, Email: acc.ZoomEmail,
-			Password: secret.New(acc.ZoomPassword), TOTPSecret: secret.New(acc.TOTPSecret),
+			Password: secret.New(acc.ZoomPassword), TOTP: authenticator(t, acc.TOTPSecret),
 			AppName: "MEETS", Description: "CirQlive MEETS integration", Company: "Example University",
 			ContactName: "Avery Admin", ContactEmail: acc.ZoomEmail, Scopes: zoomapi.Auto,
 		},
@@ -90,8 +90,17 @@ func harnessOn(t *testing.T, sim *simulator.Sim, tab context.Context) *harness {
 		Patience: 30 * time.Second,
 	}
 	h.newDir()
-	h.secrets = []secret.Secret{h.plan.Zoom.Password, h.plan.Zoom.TOTPSecret, h.plan.Meets.Password}
+	h.secrets = []secret.Secret{h.plan.Zoom.Password, h.plan.Zoom.TOTP.Secret(), h.plan.Meets.Password}
 	return h
+}
+
+// authenticator is the account's authenticator for seed.
+func authenticator(t *testing.T, seed string) *a.Authenticator {
+	au, err := a.NewAuthenticator(secret.New(seed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return au
 }
 
 // newDir starts a new run folder, as a new run of the command would.

@@ -56,6 +56,14 @@ func TestFaults(t *testing.T) {
 					t.Error("the session never ended")
 				}
 			}},
+		{name: "session ends often, two-step codes", opts: simulator.Options{SessionLimit: 10, TwoFactor: true}, saw: "signed in again",
+			check: func(t *testing.T, st simulator.State) {
+				// Each sign-in typed one code, never one typed before: codes
+				// are single-use, and re-sign-ins come seconds apart.
+				if st.SessionsEnded < 2 || st.CodeAttempts > st.SessionsEnded+1 {
+					t.Errorf("%d sessions ended, %d codes typed; want at least 2 ended and no code refused", st.SessionsEnded, st.CodeAttempts)
+				}
+			}},
 		{name: "slow activation", opts: simulator.Options{ActivationDelay: 60 * time.Second}, clock: true, saw: "not activated",
 			check: func(t *testing.T, st simulator.State) {
 				if st.Meets.Submissions != 1 {

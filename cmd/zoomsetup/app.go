@@ -64,7 +64,7 @@ func migrateCommand(env streams) *cli.Command {
 				p := planFrom(c, dir)
 				p.Zoom, p.Meets = z, m
 				return job{command: "migrate", plan: p, result: flows.NewResult(dir), steps: flows.Plan.Migration,
-					secrets: []secret.Secret{z.Password, z.TOTPSecret, m.Password}}
+					secrets: []secret.Secret{z.Password, z.TOTP.Secret(), m.Password}}
 			})
 		},
 	}
@@ -84,7 +84,7 @@ func zoomCommand(env streams) *cli.Command {
 				p := planFrom(c, dir)
 				p.Zoom = z
 				return job{command: "zoom", plan: p, result: flows.NewResult(dir), steps: flows.Plan.ZoomSteps,
-					secrets: []secret.Secret{z.Password, z.TOTPSecret}}
+					secrets: []secret.Secret{z.Password, z.TOTP.Secret()}}
 			})
 		},
 	}

@@ -51,7 +51,7 @@ func TestZoomOptionsFromFlagsAndEnvironment(t *testing.T) {
 		t.Errorf("email %q", o.Email)
 	case o.Password.Reveal() != "from-file-password":
 		t.Error("the password file did not win over the environment")
-	case o.TOTPSecret.Reveal() != "JBSWY3DPEHPK3PXP":
+	case o.TOTP.Secret().Reveal() != "JBSWY3DPEHPK3PXP":
 		t.Error("TOTP secret not read from ZOOM_TOTP_SECRET")
 	case o.AppName != "MEETS prod":
 		t.Errorf("app name %q", o.AppName)
@@ -77,6 +77,7 @@ func TestBadInputIsUsageError(t *testing.T) {
 		{"bad url", env, []string{"--marketplace-url", "marketplace.zoom.us"}, "--marketplace-url"},
 		{"password as a flag", env, []string{"--zoom-password", "x"}, "flag provided but not defined"},
 		{"missing password file", env, []string{"--zoom-password-file", "/nonexistent/pw"}, "--zoom-password-file"},
+		{"totp secret not base32", map[string]string{"ZOOM_EMAIL": "a@b.c", "ZOOM_PASSWORD": "pw", "ZOOM_TOTP_SECRET": "not base32 !!"}, nil, "ZOOM_TOTP_SECRET"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

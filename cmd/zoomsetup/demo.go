@@ -103,13 +103,23 @@ func demoPlan(sim *simulator.Sim, dir string, showSecret bool, patience time.Dur
 	u, acc := sim.URLs(), sim.Accounts()
 	z := zoom.Options{
 		ZoomURL: u.Zoom, MarketplaceURL: u.Marketplace,
-		Email: acc.ZoomEmail, Password: secret.New(acc.ZoomPassword), TOTPSecret: secret.New(acc.TOTPSecret),
+		Email: acc.ZoomEmail, Password: secret.New(acc.ZoomPassword), TOTP: demoAuthenticator(acc.TOTPSecret),
 		AppName: "MEETS", Description: "CirQlive MEETS integration", Company: "Example University",
 		ContactName: "Avery Admin", ContactEmail: acc.ZoomEmail, Scopes: zoomapi.Auto, ShowSecret: showSecret,
 	}
 	m := meets.Options{URL: u.Meets, User: acc.MeetsUser, Password: secret.New(acc.MeetsPassword), Patience: patience}
 	p := flows.Plan{Zoom: z, Meets: m, API: zoomapi.Client{ZoomURL: u.Zoom, APIURL: u.API}, Check: zoomapi.DefaultCheck, Patience: patience, Dir: dir}
-	return p, []secret.Secret{z.Password, z.TOTPSecret, m.Password}
+	return p, []secret.Secret{z.Password, z.TOTP.Secret(), m.Password}
+}
+
+// demoAuthenticator is the demo account's authenticator; its secret is the
+// simulator's own, so it is valid base32.
+func demoAuthenticator(seed string) *a.Authenticator {
+	au, err := a.NewAuthenticator(secret.New(seed))
+	if err != nil {
+		panic(err)
+	}
+	return au
 }
 
 func demoCommand(env streams) *cli.Command {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	a "zoomsetup/automation"
 	"zoomsetup/flows/meets"
 	"zoomsetup/flows/zoom"
 	"zoomsetup/secret"
@@ -120,8 +121,14 @@ func zoomOptions(c *cli.Context, env streams) (zoom.Options, error) {
 	if o.Password, err = readSecret(env, "ZOOM_PASSWORD", "zoom-password-file", c.String("zoom-password-file")); err != nil {
 		return o, err
 	}
-	if o.TOTPSecret, err = readSecret(env, "ZOOM_TOTP_SECRET", "zoom-totp-secret-file", c.String("zoom-totp-secret-file")); err != nil {
+	seed, err := readSecret(env, "ZOOM_TOTP_SECRET", "zoom-totp-secret-file", c.String("zoom-totp-secret-file"))
+	if err != nil {
 		return o, err
+	}
+	if !seed.IsZero() {
+		if o.TOTP, err = a.NewAuthenticator(seed); err != nil {
+			return o, usage(fmt.Errorf("ZOOM_TOTP_SECRET (or --zoom-totp-secret-file): %w; it is the base32 text shown when the authenticator was set up", err))
+		}
 	}
 	return o, usage(o.Check())
 }

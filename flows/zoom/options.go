@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	a "zoomsetup/automation"
 	"zoomsetup/secret"
 	"zoomsetup/zoomapi"
 )
@@ -19,7 +20,7 @@ type Options struct {
 	MarketplaceURL string // e.g. https://marketplace.zoom.us
 	Email          string
 	Password       secret.Secret
-	TOTPSecret     secret.Secret // empty when the account has no 2FA or a person types the code
+	TOTP           *a.Authenticator // nil when the account has no 2FA or a person types the code
 
 	AppName      string
 	Description  string

@@ -105,25 +105,21 @@ func assisted(ctx context.Context, s *a.Session, o Options) (a.Outcome, error) {
 }
 
 // twoStep types the authenticator code, taken so that it cannot expire
-// while being typed. A refused code is tried once more with a fresh one (the
-// next period's when the clock has not moved on), then the run stops: more
-// tries could lock the account.
+// while being typed and was not typed before in this run. A refused code is
+// tried once more with a fresh one, then the run stops: more tries could
+// lock the account.
 func twoStep(ctx context.Context, o Options, note func(string, ...any)) error {
-	if o.TOTPSecret.IsZero() {
+	if o.TOTP == nil {
 		return a.Fail(a.KindPerson, "set ZOOM_TOTP_SECRET (or --zoom-totp-secret-file) to the account's authenticator secret, or run with --assisted and type the code yourself",
 			"zoom asked for a two-step verification code and no TOTP secret was given")
 	}
-	var last string
 	for attempt := 1; attempt <= 2; attempt++ {
-		now := time.Now()
-		code, err := a.TOTPCode(o.TOTPSecret, now, totpMargin)
+		code, err := o.TOTP.Code(ctx, totpMargin, func(d time.Duration) {
+			note("both two-step codes usable now were typed earlier in this run; waiting %s for a fresh one", (d + time.Second - 1).Truncate(time.Second))
+		})
 		if err != nil {
-			return a.Fail(a.KindUsage, "check ZOOM_TOTP_SECRET: it is the base32 text shown when the authenticator was set up", "%v", err)
+			return err
 		}
-		if code == last {
-			code, _ = a.TOTPCode(o.TOTPSecret, now.Add(30*time.Second), 0)
-		}
-		last = code
 		refused, err := chromedp.Run(ctx, a.Fresh(wrongCode))
 		if err != nil {
 			return err
@@ -160,37 +156,47 @@ func hostOf(u string) string {
 }
 
 // Resume is a Recovery for a Zoom session that ends halfway: when the
-// Marketplace sends the browser back to the sign-in page, it signs in again
-// with the same credentials and returns to the Marketplace page it was on.
+// Marketplace sends the browser to the sign-in page, it signs in again with
+// the same credentials and returns to the Marketplace page the tab's history
+// holds last; the step then starts over from there.
 func Resume(o Options, note func(string, ...any)) a.Recovery { return &resume{o: o, note: note} }
 
 type resume struct {
 	o    Options
 	note func(string, ...any)
-	last string // the last Marketplace address seen
+	back string // the Marketplace page to return to
 }
 
 func (r *resume) Needed(ctx context.Context, t *chromedp.Target) (bool, error) {
-	if a.CurrentStep(ctx) == signInStep {
+	if r.o.Assisted || a.CurrentStep(ctx) == signInStep {
 		return false, nil
 	}
 	loc, err := chromedp.Location()(ctx, t)
+	if err != nil || !strings.HasPrefix(loc, r.o.ZoomURL+"/signin") {
+		return false, err
+	}
+	h, err := chromedp.NavigationEntries()(ctx, t)
 	if err != nil {
 		return false, err
 	}
-	if a.Origin(loc) == a.Origin(r.o.MarketplaceURL) {
-		r.last = loc
-		return false, nil
+	r.back = ""
+	for i := min(h.CurrentIndex, int64(len(h.Entries))) - 1; i >= 0 && r.back == ""; i-- {
+		if u := h.Entries[i].URL; a.Origin(u) == a.Origin(r.o.MarketplaceURL) {
+			r.back = u
+		}
 	}
-	return r.last != "" && !r.o.Assisted && strings.HasPrefix(loc, r.o.ZoomURL+"/signin"), nil
+	return r.back != "", nil
 }
 
 func (r *resume) Recover(ctx context.Context, t *chromedp.Target) error {
 	if _, err := signInHere(ctx, r.o, r.note); err != nil {
 		return err
 	}
-	_, err := chromedp.Navigate(r.last)(ctx, t)
+	_, err := chromedp.Navigate(r.back)(ctx, t)
 	return err
 }
 
 func (r *resume) String() string { return "the Zoom session had ended: signed in again" }
+
+// StartsOver: the new session's page has lost what the step had typed or opened.
+func (r *resume) StartsOver() {}
