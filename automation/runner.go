@@ -30,8 +30,13 @@ type Runner struct {
 // Run runs steps in order and stops at the first failure, which it returns as
 // a *StepError naming the step and its evidence folder.
 func (r *Runner) Run(ctx context.Context, s *Session, steps []Step) error {
-	for i, st := range steps {
-		if err := r.runOne(ctx, s, st, i+1, len(steps)); err != nil {
+	return r.RunFrom(ctx, s, steps, 0)
+}
+
+// RunFrom is Run starting at steps[from], numbered as in the whole list.
+func (r *Runner) RunFrom(ctx context.Context, s *Session, steps []Step, from int) error {
+	for i := from; i < len(steps); i++ {
+		if err := r.runOne(ctx, s, steps[i], i+1, len(steps)); err != nil {
 			return err
 		}
 	}

@@ -33,6 +33,22 @@ type Step struct {
 	// Timeout replaces the runner's step deadline when set: a step that
 	// waits for a person (assisted sign-in) needs minutes, not seconds.
 	Timeout time.Duration
+
+	// Entry marks a step that opens its site from nothing (a sign-in): a
+	// run resumed in a new browser starts again at the last entry before
+	// the step it stopped in.
+	Entry bool
+}
+
+// EntryBefore is the index of the last Entry step at or before steps[i],
+// or 0: where a run that stopped in steps[i] resumes in a new browser.
+func EntryBefore(steps []Step, i int) int {
+	for j := min(i, len(steps)-1); j > 0; j-- {
+		if steps[j].Entry {
+			return j
+		}
+	}
+	return 0
 }
 
 // Session is what a step works with: the browser tab, the secrets to keep

@@ -71,6 +71,18 @@ func TestTOTPUsesNextCodeNearPeriodEnd(t *testing.T) {
 	}
 }
 
+func TestEntryBefore(t *testing.T) {
+	steps := []Step{{Name: "a", Entry: true}, {Name: "b"}, {Name: "c", Entry: true}, {Name: "d"}}
+	for i, want := range []int{0, 0, 2, 2, 2} {
+		if got := EntryBefore(steps, i); got != want {
+			t.Errorf("EntryBefore(%d) = %d, want %d", i, got, want)
+		}
+	}
+	if got := EntryBefore([]Step{{Name: "x"}, {Name: "y"}}, 1); got != 0 {
+		t.Errorf("no entry: %d, want 0", got)
+	}
+}
+
 // TestAuthenticatorNeverGivesACodeTwice asks for codes at moments of a
 // period, as sign-ins of one run would, with some periods' codes spent.
 func TestAuthenticatorNeverGivesACodeTwice(t *testing.T) {

@@ -168,15 +168,29 @@ func TestInterruptEndsCleanly(t *testing.T) {
 // TestChromeCrashIsSurvivedOnce kills Chrome mid-run: the run starts it
 // again, resumes, and finishes.
 func TestChromeCrashIsSurvivedOnce(t *testing.T) {
-	p, out, profile := newDemo(t)
-	p.until(t, "zoom-fill-information")
-	killChrome(t, profile)
-	log, code := p.wait(t)
-	if code != 0 || !strings.Contains(log, "starting it again") {
-		t.Fatalf("exit %d, want 0 after one restart:\n%s", code, log)
+	cases := []struct {
+		name, after, resumesAt, notAgain string
+	}{
+		{name: "in Zoom", after: "zoom-fill-information", resumesAt: "zoom-sign-in"},
+		{name: "in MEETS", after: "meets-open-conferencing", resumesAt: "meets-sign-in", notAgain: "zoom-"},
 	}
-	if got := manifestOutcome(t, out); got != "done" {
-		t.Fatalf("manifest outcome %q, want done", got)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { // the name is in the temporary paths: no step names in it
+			p, out, profile := newDemo(t)
+			p.until(t, c.after)
+			killChrome(t, profile)
+			log, code := p.wait(t)
+			_, again, restarted := strings.Cut(log, "starting it again")
+			if code != 0 || !restarted {
+				t.Fatalf("exit %d, want 0 after one restart:\n%s", code, log)
+			}
+			if !strings.HasPrefix(again, " and resuming at "+c.resumesAt) || (c.notAgain != "" && strings.Contains(again, c.notAgain)) {
+				t.Fatalf("after the restart, want the run to resume at %s:\n%s", c.resumesAt, log)
+			}
+			if got := manifestOutcome(t, out); got != "done" {
+				t.Fatalf("manifest outcome %q, want done", got)
+			}
+		})
 	}
 }
 

@@ -91,16 +91,17 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 	// Steps run under the tab's context, a child of ctx, so Ctrl-C reaches them.
 	runErr := r.Run(s.Tab, s, steps)
 	if runErr != nil && ctx.Err() == nil && b.Gone() {
-		// Chrome died under the run: start it once more and run the plan
-		// again. Steps converge, so those already done report "already"
-		// and the run picks up where it stopped.
-		note("Chrome exited in the middle of the run; starting it again and resuming")
+		// Chrome died under the run: start it once more and resume at the
+		// sign-in that leads back to the step it died in. Steps converge,
+		// so those already done on the way report "already".
+		from := a.EntryBefore(steps, stepIndex(steps, lastStep(man)))
+		note("Chrome exited in the middle of the run; starting it again and resuming at %s", steps[from].Name)
 		b.Close()
 		if nb, err := a.Launch(ctx, opts); err == nil {
 			b = nb
 			s.Tab = a.WithEnv(b.Tab, envir)
 			r.Console = a.WatchConsole(b.Tab)
-			runErr = r.Run(s.Tab, s, steps)
+			runErr = r.RunFrom(s.Tab, s, steps, from)
 		}
 	}
 	switch {
@@ -144,6 +145,16 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 type reported struct{ error }
 
 func (r reported) Unwrap() error { return r.error }
+
+// stepIndex is the index of the step named name, or 0.
+func stepIndex(steps []a.Step, name string) int {
+	for i, st := range steps {
+		if st.Name == name {
+			return i
+		}
+	}
+	return 0
+}
 
 func lastStep(m *a.Manifest) string {
 	if len(m.Steps) == 0 {

@@ -65,7 +65,7 @@ func APIKey(c zoomapi.Credentials) string { return c.AccountID + ":" + c.ClientI
 
 // SignIn is the step "Sign in to MEETS admin".
 func SignIn(o Options) a.Step {
-	return a.Step{Name: "meets-sign-in", Timeout: o.Patience + time.Minute, Title: "Sign in to the MEETS admin panel", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+	return a.Step{Name: "meets-sign-in", Entry: true, Timeout: o.Patience + time.Minute, Title: "Sign in to the MEETS admin panel", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		if err := s.Do(ctx, chromedp.Navigate(o.URL)); err != nil {
 			return "", err
 		}

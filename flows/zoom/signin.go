@@ -24,7 +24,7 @@ func (o Options) signedIn() a.Condition { return a.URLPrefix(o.ZoomURL + "/profi
 // two-step code when the account asks for one. A wrong password stops at once,
 // so the tool never locks an account by retrying.
 func SignIn(o Options) a.Step {
-	st := a.Step{Name: signInStep, Title: "Sign in to Zoom", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+	st := a.Step{Name: signInStep, Title: "Sign in to Zoom", Entry: true, Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		if err := s.Do(ctx, chromedp.Navigate(o.ZoomURL+"/profile")); err != nil {
 			return "", err
 		}
