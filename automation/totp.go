@@ -86,12 +86,8 @@ func (au *Authenticator) Code(ctx context.Context, margin time.Duration, waiting
 		if waiting != nil {
 			waiting(wait)
 		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return "", fmt.Errorf("waiting %s for a two-step code not used before: %w", wait.Round(time.Second), ctx.Err())
-		case <-t.C:
+		if err := Pause(ctx, wait); err != nil {
+			return "", fmt.Errorf("waiting %s for a two-step code not used before: %w", wait.Round(time.Second), err)
 		}
 	}
 }

@@ -271,3 +271,16 @@ func Fresh(l Locator) chromedp.Action[Condition] {
 		}), nil
 	}
 }
+
+// Pause waits d or until ctx ends: the backoff between two tries of
+// something that failed, never a guess at how long a page takes.
+func Pause(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

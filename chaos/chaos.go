@@ -52,6 +52,7 @@ func draw(seed int64) (simulator.Options, string) {
 		ActivationDelay: pick(0, 0, 5*time.Second, 20*time.Second),
 		ScopeDelay:      pick(0, 0, 5*time.Second, 12*time.Second),
 		MeetsDownFor:    pick(0, 0, 0, 10*time.Second, 40*time.Second),
+		DropRate:        []float64{0, 0, 0, 0.05, 0.1}[r.IntN(5)],
 	}
 	var f []string
 	add := func(on bool, s string) {
@@ -64,6 +65,7 @@ func draw(seed int64) (simulator.Options, string) {
 	add(o.TwoFactor, "2fa")
 	add(o.CookieBanner, "cookies")
 	add(o.FailRate > 0, fmt.Sprintf("5xx=%.0f%%", o.FailRate*100))
+	add(o.DropRate > 0, fmt.Sprintf("drops=%.0f%%", o.DropRate*100))
 	add(o.LateContent > 0, "late")
 	add(o.Jitter > 0, "jitter")
 	add(o.SessionLimit > 0, fmt.Sprintf("session=%d", o.SessionLimit))

@@ -48,6 +48,12 @@ func TestFaults(t *testing.T) {
 					t.Error("no fault was served")
 				}
 			}},
+		{name: "network errors", opts: simulator.Options{DropRate: 0.15, Seed: 2}, saw: "network error",
+			check: func(t *testing.T, st simulator.State) {
+				if st.Dropped == 0 {
+					t.Error("no request was dropped")
+				}
+			}},
 		{name: "late content", opts: simulator.Options{LateContent: 400 * time.Millisecond}},
 		{name: "jitter", opts: simulator.Options{Latency: 20 * time.Millisecond, Jitter: 80 * time.Millisecond, Seed: 3}},
 		{name: "session ends halfway", opts: simulator.Options{SessionLimit: 15}, saw: "signed in again",

@@ -88,7 +88,7 @@ func (r *Result) UseCredentials(f CredentialsFile, c zoomapi.Credentials, path s
 // (the cookie banner) and the ways back from passing faults (an error page's
 // Retry, a Zoom session that ended).
 func (p Plan) Env(logf func(string, ...any)) *a.Env {
-	env := &a.Env{Logf: logf, Dismiss: zoom.Dismissers(), Recover: []a.Recovery{a.PressRetry(retryControl)}}
+	env := &a.Env{Logf: logf, Dismiss: zoom.Dismissers(), Recover: []a.Recovery{a.PressRetry(retryControl), a.NetworkErrorPage()}}
 	if p.Zoom.ZoomURL != "" {
 		env.Recover = append(env.Recover, zoom.Resume(p.Zoom, logf))
 	}

@@ -13,13 +13,18 @@ import (
 type faults struct {
 	jitter *rand.Rand
 	fail   *rand.Rand
+	drop   *rand.Rand
 
 	// failedPath and failedCall remember the paths, and the method and path
 	// pairs, whose last request was failed: the next one always gets through.
 	failedPath map[string]bool
 	failedCall map[string]bool
 
+	// dropUntil holds, per path, when its dropping ends (wall clock).
+	dropUntil map[string]time.Time
+
 	served      int           // responses replaced by an injected 5xx
+	dropped     int           // requests left unanswered
 	jitterAdded time.Duration // sum of the random delays
 }
 
@@ -27,6 +32,8 @@ func newFaults(seed int64) *faults {
 	return &faults{
 		jitter:     rand.New(rand.NewPCG(uint64(seed), 3)),
 		fail:       rand.New(rand.NewPCG(uint64(seed), 4)),
+		drop:       rand.New(rand.NewPCG(uint64(seed), 5)),
+		dropUntil:  map[string]time.Time{},
 		failedPath: map[string]bool{},
 		failedCall: map[string]bool{},
 	}
@@ -112,4 +119,54 @@ func meetsUnavailable(w http.ResponseWriter, r *http.Request) {
 		again = "/"
 	}
 	meetsPages.ExecuteTemplate(w, "unavailable.html", meetsPage{Title: "Service temporarily unavailable", Again: again})
+}
+
+// dropFor is how long a dropped path keeps failing: long enough that the
+// browser's own immediate retry of a request on a closed connection fails
+// too, so the failure shows as a network error page or a failed fetch.
+const dropFor = 400 * time.Millisecond
+
+// dropping wraps a site's handler with Options.DropRate: a drawn request
+// gets no answer, its connection closed as a network failure looks, and its
+// path keeps failing for dropFor, then gets through. Static files and the
+// Marketplace's session probe are never dropped.
+func (s *Sim) dropping(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/api/session" || !s.dropNow(r.URL.Path) {
+			h.ServeHTTP(w, r)
+			return
+		}
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+				return
+			}
+		}
+		panic(http.ErrAbortHandler)
+	})
+}
+
+// dropNow decides whether a request to path goes unanswered, and counts it.
+func (s *Sim) dropNow(path string) bool {
+	if s.opts.DropRate <= 0 {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.w.faults
+	now := s.wall()
+	if until, ok := f.dropUntil[path]; ok {
+		if now.Before(until) {
+			f.dropped++
+			return true
+		}
+		delete(f.dropUntil, path)
+		return false
+	}
+	if f.drop.Float64() >= s.opts.DropRate {
+		return false
+	}
+	f.dropUntil[path] = now.Add(dropFor)
+	f.dropped++
+	return true
 }

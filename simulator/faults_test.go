@@ -381,3 +381,51 @@ func TestEveryOptionAtOnce(t *testing.T) {
 		t.Errorf("state: %+v", st)
 	}
 }
+
+func TestDroppedRequests(t *testing.T) {
+	s := newSim(t, Options{DropRate: 1})
+	now := time.Now()
+	s.mu.Lock()
+	s.wall = func() time.Time { return now }
+	s.mu.Unlock()
+	advance := func(d time.Duration) {
+		s.mu.Lock()
+		now = now.Add(d)
+		s.mu.Unlock()
+	}
+	c := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	get := func(u string) error {
+		res, err := c.Get(u)
+		if err == nil {
+			res.Body.Close()
+		}
+		return err
+	}
+	m, meets := s.URLs().Marketplace, s.URLs().Meets
+	steps := []struct {
+		name    string
+		url     string
+		later   time.Duration
+		dropped bool
+	}{
+		{"a page", m + "/develop", 0, true},
+		{"the same page at once", m + "/develop", 0, true},
+		{"a static file", m + "/static/market.js", 0, false},
+		{"the session probe", m + "/api/session", 0, false},
+		{"the page after the window", m + "/develop", dropFor, false},
+		{"the page drawn again", m + "/develop", 0, true},
+		{"MEETS", meets + "/login", 0, true},
+	}
+	for _, st := range steps {
+		advance(st.later)
+		if err := get(st.url); (err != nil) != st.dropped {
+			t.Errorf("%s: err = %v, want dropped %v", st.name, err, st.dropped)
+		}
+	}
+	if got := s.State().Dropped; got != 4 {
+		t.Errorf("Dropped = %d, want 4", got)
+	}
+	if got := get(s.URLs().Zoom + "/signin"); got != nil {
+		t.Errorf("the Zoom sign-in is never dropped: %v", got)
+	}
+}

@@ -75,6 +75,7 @@ type Options struct {
 	// run can be replayed; times are measured on the simulator's clock (Advance).
 	Jitter          time.Duration // each response waits Latency plus a random 0..Jitter
 	FailRate        float64       // share (0..1) of Marketplace /api/ and MEETS /admin requests answered 5xx
+	DropRate        float64       // share (0..1) of Marketplace and MEETS requests (pages and /api/) left unanswered, the connection closed
 	LateContent     time.Duration // the Marketplace renders a page's content this long after its data arrived
 	SessionLimit    int           // the Zoom session ends after this many Marketplace /api/ requests (0: never)
 	ActivationDelay time.Duration // tokens are refused as "not activated" for this long after activation
@@ -184,8 +185,13 @@ func New(opts Options) (*Sim, error) {
 			return nil, fmt.Errorf("negative %s %s", d.name, d.d)
 		}
 	}
-	if math.IsNaN(opts.FailRate) || opts.FailRate < 0 || opts.FailRate > 1 {
-		return nil, fmt.Errorf("fail rate %v is not between 0 and 1", opts.FailRate)
+	for _, r := range []struct {
+		name string
+		v    float64
+	}{{"fail rate", opts.FailRate}, {"drop rate", opts.DropRate}} {
+		if math.IsNaN(r.v) || r.v < 0 || r.v > 1 {
+			return nil, fmt.Errorf("%s %v is not between 0 and 1", r.name, r.v)
+		}
 	}
 	if opts.SessionLimit < 0 {
 		return nil, fmt.Errorf("negative session limit %d", opts.SessionLimit)
@@ -226,7 +232,7 @@ func New(opts Options) (*Sim, error) {
 	}
 	s.w = w
 
-	handlers := []http.Handler{s.zoomHandler(), s.marketplaceHandler(), s.apiHandler(), s.meetsHandler(), s.controlHandler(), s.idpHandler()}
+	handlers := []http.Handler{s.zoomHandler(), s.dropping(s.marketplaceHandler()), s.apiHandler(), s.dropping(s.meetsHandler()), s.controlHandler(), s.idpHandler()}
 	for i, h := range handlers {
 		srv := &http.Server{Handler: s.common(h), ReadHeaderTimeout: 10 * time.Second}
 		s.servers = append(s.servers, srv)

@@ -23,6 +23,7 @@ type State struct {
 	Forbidden       int           // Marketplace API requests refused with 403 (no developer role, terms pending)
 	SessionsEnded   int           // Zoom sessions ended by Options.SessionLimit
 	FaultsServed    int           // responses replaced by an injected 5xx (FailRate, MeetsDownFor)
+	Dropped         int           // requests left unanswered (DropRate)
 	JitterAdded     time.Duration // sum of the random delays Options.Jitter added
 	ScopelessTokens int           // tokens minted without scope during Options.ScopeDelay
 }
@@ -270,6 +271,7 @@ func (s *Sim) State() State {
 		TermsAccepted:   w.termsAccepted,
 		Forbidden:       w.forbidden,
 		SessionsEnded:   w.sessionsEnded,
+		Dropped:         w.faults.dropped,
 		FaultsServed:    w.faults.served,
 		JitterAdded:     w.faults.jitterAdded,
 		ScopelessTokens: w.scopelessTokens,

@@ -66,7 +66,7 @@ func APIKey(c zoomapi.Credentials) string { return c.AccountID + ":" + c.ClientI
 // SignIn is the step "Sign in to MEETS admin".
 func SignIn(o Options) a.Step {
 	return a.Step{Name: "meets-sign-in", Entry: true, Timeout: o.Patience + time.Minute, Title: "Sign in to the MEETS admin panel", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
-		if err := s.Do(ctx, chromedp.Navigate(o.URL)); err != nil {
+		if err := s.Do(ctx, a.Open(o.URL)); err != nil {
 			return "", err
 		}
 		off := a.OffOrigins{o.URL}
@@ -110,7 +110,7 @@ func untilUp(ctx context.Context, s *a.Session, o Options, conds ...a.Condition)
 			return -1, a.Fail(a.KindMeets, "", "MEETS stayed unavailable for %s", o.Patience)
 		}
 		s.Note("MEETS is unavailable; trying again in %s", pause)
-		if err := wait(ctx, pause); err != nil {
+		if err := a.Pause(ctx, pause); err != nil {
 			return -1, err
 		}
 		pause = min(pause*2, 30*time.Second)
@@ -120,22 +120,9 @@ func untilUp(ctx context.Context, s *a.Session, o Options, conds ...a.Condition)
 		if err != nil {
 			return -1, err
 		}
-		if err := s.Do(ctx, chromedp.Navigate(u)); err != nil {
+		if err := s.Do(ctx, a.Open(u)); err != nil {
 			return -1, err
 		}
-	}
-}
-
-// wait pauses for d or until ctx ends: the backoff between two tries of
-// something that failed, never a guess at how long a page takes.
-func wait(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
 	}
 }
 
@@ -184,20 +171,26 @@ func EnterCredentials(creds *zoomapi.Credentials, r *Result) a.Step {
 			if r.Already {
 				return a.Already, nil
 			}
-			editable, err := chromedp.Run(ctx, a.Editable(apiKeyField))
-			if err != nil {
-				return "", err
-			}
-			if !editable {
-				if err := s.Do(ctx, a.Click(editButton), a.WaitFor(a.When("the API Key to be editable", a.Editable(apiKeyField)))); err != nil {
-					return "", err
-				}
-			}
-			if err := s.Do(ctx, a.Fill(apiKeyField, APIKey(*creds)), a.Fill(apiSecretField, creds.ClientSecret.Reveal())); err != nil {
+			if err := enter(ctx, s, creds); err != nil {
 				return "", err
 			}
 			return a.Done, s.Illustrate(ctx, "meets-enter-credentials", credentialFields)
 		}}
+}
+
+// enter types the credentials into the form, opening a stored configuration
+// with Edit first.
+func enter(ctx context.Context, s *a.Session, creds *zoomapi.Credentials) error {
+	editable, err := chromedp.Run(ctx, a.Editable(apiKeyField))
+	if err != nil {
+		return err
+	}
+	if !editable {
+		if err := s.Do(ctx, a.Click(editButton), a.WaitFor(a.When("the API Key to be editable", a.Editable(apiKeyField)))); err != nil {
+			return err
+		}
+	}
+	return s.Do(ctx, a.Fill(apiKeyField, APIKey(*creds)), a.Fill(apiSecretField, creds.ClientSecret.Reveal()))
 }
 
 // Submit is the step "Submit": MEETS tests the credentials with Zoom, and the
@@ -225,6 +218,15 @@ func Submit(o Options, creds *zoomapi.Credentials, r *Result) a.Step {
 			deadline := time.Now().Add(o.Patience)
 			pause := 2 * time.Second
 			for try := 1; ; try++ {
+				// Every try starts from what the page holds: a page that came
+				// back (an error, a reload) may have lost what was typed.
+				if ok, _ := chromedp.Run(ctx, a.Holds(stored)); ok {
+					r.Saved = true
+					return a.Done, nil
+				}
+				if err := enter(ctx, s, creds); err != nil {
+					return "", err
+				}
 				refusal, err := chromedp.Run(ctx, a.Fresh(refused))
 				if err != nil {
 					return "", err
@@ -257,22 +259,10 @@ func Submit(o Options, creds *zoomapi.Credentials, r *Result) a.Step {
 					return "", a.Fail(a.KindMeets, "", "MEETS did not save the credentials within %s: %s", o.Patience, why)
 				}
 				s.Note("MEETS: %s; submitting again in %s (try %d)", why, pause, try+1)
-				if err := wait(ctx, pause); err != nil {
+				if err := a.Pause(ctx, pause); err != nil {
 					return "", err
 				}
 				pause = min(pause*2, 30*time.Second)
-				if ok, _ := chromedp.Run(ctx, a.Holds(stored)); ok {
-					r.Saved = true
-					return a.Done, nil
-				}
-				if editable, _ := chromedp.Run(ctx, a.Editable(apiKeyField)); !editable {
-					if err := s.Do(ctx, a.Click(editButton)); err != nil {
-						return "", err
-					}
-				}
-				if err := s.Do(ctx, a.Fill(apiKeyField, want), a.Fill(apiSecretField, creds.ClientSecret.Reveal())); err != nil {
-					return "", err
-				}
 			}
 		}}
 }

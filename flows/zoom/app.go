@@ -22,7 +22,7 @@ const (
 // openMarketplace loads the Marketplace and tells its layout. A missing
 // Develop/Developer entry means the role lacks the developer permission.
 func openMarketplace(ctx context.Context, s *a.Session, o Options) (layout, error) {
-	if err := s.Do(ctx, chromedp.Navigate(o.MarketplaceURL)); err != nil {
+	if err := s.Do(ctx, a.Open(o.MarketplaceURL)); err != nil {
 		return 0, err
 	}
 	i, err := chromedp.Run(ctx, a.WaitAny(developMenu, developerNav, emailField))

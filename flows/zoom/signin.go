@@ -25,7 +25,7 @@ func (o Options) signedIn() a.Condition { return a.URLPrefix(o.ZoomURL + "/profi
 // so the tool never locks an account by retrying.
 func SignIn(o Options) a.Step {
 	st := a.Step{Name: signInStep, Title: "Sign in to Zoom", Entry: true, Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
-		if err := s.Do(ctx, chromedp.Navigate(o.ZoomURL+"/profile")); err != nil {
+		if err := s.Do(ctx, a.Open(o.ZoomURL+"/profile")); err != nil {
 			return "", err
 		}
 		if o.Assisted {
@@ -192,7 +192,7 @@ func (r *resume) Recover(ctx context.Context, t *chromedp.Target) error {
 	if _, err := signInHere(ctx, r.o, r.note); err != nil {
 		return err
 	}
-	_, err := chromedp.Navigate(r.back)(ctx, t)
+	_, err := a.Open(r.back)(ctx, t)
 	return err
 }
 
