@@ -52,12 +52,17 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 	env := envFrom(s.Tab)
 	var outcome Outcome
 	var err error
+	changed := false // an earlier run of the step reported a change
 	for attempt, restarts := 1, 0; ; attempt++ {
 		before := env.Recovered()
 		ctx, cancel := context.WithTimeout(parent, timeout)
 		env.enterStep(ctx, st.Name)
 		outcome, err = st.Run(ctx, s)
 		cancel()
+		if err == nil && outcome == Already && changed {
+			outcome = Done
+		}
+		changed = changed || (err == nil && outcome == Done)
 		// A recovery that rebuilt the page (a new sign-in) ends the run of
 		// the step, whatever it concluded from the page it was left with;
 		// the step starts over and looks again.
