@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"zoomsetup/secret"
 )
 
 // testBrowser is the one Chrome of this test binary; each test gets its own browser context.
@@ -203,5 +205,56 @@ func TestAlertMatchesByItsText(t *testing.T) {
 	ok, err = chromedp.Run(ctx, Holds(Alert("Incorrect email or password")))
 	if err != nil || ok {
 		t.Fatalf("an alert with other words matched (%v, %v)", ok, err)
+	}
+}
+
+// rebuilt is a Restarter that is needed once, as a session that ended once.
+type rebuilt struct{ used bool }
+
+func (r *rebuilt) Needed(context.Context, *chromedp.Target) (bool, error) { return !r.used, nil }
+func (r *rebuilt) Recover(context.Context, *chromedp.Target) error        { r.used = true; return nil }
+func (r *rebuilt) String() string                                         { return "rebuilt the page" }
+func (r *rebuilt) StartsOver()                                            {}
+
+// TestRebuiltPageStartsTheStepOver runs steps whose first run meets a
+// Restarter: whatever that run concluded, the step runs again, and a change
+// it reported is kept in the outcome.
+func TestRebuiltPageStartsTheStepOver(t *testing.T) {
+	cases := []struct {
+		name  string
+		first func(ctx context.Context) (Outcome, error) // after the wait that met the recovery
+		want  Outcome
+	}{
+		{"a verdict from the rebuilt page", func(context.Context) (Outcome, error) {
+			return "", Fail(KindUnexpected, "", "the page lacks what was done")
+		}, Already},
+		{"a change reported", func(context.Context) (Outcome, error) { return Done, nil }, Done},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := WithEnv(newTab(t), &Env{Recover: []Recovery{&rebuilt{}}, Logf: t.Logf})
+			runs := 0
+			st := Step{Name: "s", Run: func(ctx context.Context, s *Session) (Outcome, error) {
+				runs++
+				if runs > 1 {
+					return Already, nil
+				}
+				short, cancel := context.WithTimeout(ctx, 2*time.Second)
+				defer cancel()
+				if _, err := chromedp.Run(short, WaitAny(Heading("Never"))); !errors.Is(err, ErrStartOver) {
+					t.Errorf("the wait ended with %v, want ErrStartOver", err)
+				}
+				return c.first(ctx)
+			}}
+			dir := t.TempDir()
+			m := NewManifest(dir, "run", "test", "test")
+			r := &Runner{Dir: dir, StepTimeout: 5 * time.Second, Manifest: m}
+			if err := r.Run(ctx, &Session{Tab: ctx, Secrets: &secret.Redactor{}, Logf: t.Logf}, []Step{st}); err != nil {
+				t.Fatal(err)
+			}
+			if runs != 2 || m.Steps[0].Outcome != c.want {
+				t.Fatalf("%d runs, outcome %q; want 2 runs, %q", runs, m.Steps[0].Outcome, c.want)
+			}
+		})
 	}
 }
