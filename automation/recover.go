@@ -3,6 +3,7 @@ package automation
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -90,7 +91,11 @@ func recoverOnce(ctx context.Context, t *chromedp.Target, used *int) bool {
 		}
 		*used++
 		env.recovered.Add(1)
-		env.logf("the page showed a fault; %s (recovery %d of %d)", r, *used, maxRecoveries)
+		cause := "the page showed a fault"
+		if s := said(ctx, t); s != "" {
+			cause = fmt.Sprintf("the page said %q", s)
+		}
+		env.logf("%s; %s (recovery %d of %d)", cause, r, *used, maxRecoveries)
 		// A recovery may sign in again: it runs within the step's deadline,
 		// not within the remains of a short wait's.
 		rctx, cancel := context.WithTimeout(base, recoverTimeout)

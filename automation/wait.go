@@ -201,6 +201,20 @@ func Glimpse(t *chromedp.Target) string {
 	return s
 }
 
+// said is what the page tells a person about a fault: its visible alerts,
+// else its first heading, shortened; "" when it says nothing readable.
+func said(ctx context.Context, t *chromedp.Target) string {
+	s, err := chromedp.Evaluate[string](`(() => {
+	  const pick = (sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null || e.getClientRects().length).map(e => e.innerText.trim().replace(/\s+/g,' ')).filter(Boolean);
+	  const a = pick('[role=alert]');
+	  return (a.length ? a.join(' | ') : (pick('h1,h2,[role=heading]')[0] || '')).slice(0, 120);
+	})()`)(ctx, t)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
 // OffOrigins holds when the page's origin is none of the given ones: the run
 // was sent somewhere it must not type credentials (an SSO identity provider).
 type OffOrigins []string
