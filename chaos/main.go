@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -49,13 +50,17 @@ func row(o Outcome) {
 	}
 }
 
-// totals prints the counts and reports whether an invariant broke.
+// totals prints the counts, the named stops by reason, and reports whether
+// an invariant broke.
 func totals(outs []Outcome) bool {
 	converged, broken := 0, 0
-	stops := map[string]int{}
+	stops, reasons := map[string]int{}, map[string][]int64{}
 	for _, o := range outs {
 		if o.Reason != "" {
 			stops[fmt.Sprintf("exit %d", o.Exit)]++
+			step, _, _ := strings.Cut(o.Reason, ":")
+			k := fmt.Sprintf("exit %d in %s", o.Exit, step)
+			reasons[k] = append(reasons[k], o.Seed)
 		}
 		if o.Converged() {
 			converged++
@@ -72,5 +77,13 @@ func totals(outs []Outcome) bool {
 		fmt.Printf(", %d stopped with %s", stops[k], k)
 	}
 	fmt.Printf("; %d broken invariants\n", broken)
+	keys = keys[:0]
+	for k := range reasons {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Printf("  %s: seeds %v\n", k, reasons[k])
+	}
 	return broken > 0
 }
