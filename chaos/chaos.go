@@ -29,6 +29,7 @@ type Outcome struct {
 	Reason  string // the error line, for a named stop
 	Seconds float64
 	Broken  []string // invariants that failed
+	Stderr  string   // the run's progress and notes, to read why it took long or stopped
 }
 
 // Converged reports a run that finished with everything in place.
@@ -109,6 +110,7 @@ func Run(ctx context.Context, bin string, seed int64, patience time.Duration) Ou
 	start := time.Now()
 	err = cmd.Run()
 	out.Seconds = time.Since(start).Seconds()
+	out.Stderr = stderr.String()
 	if ee, ok := err.(*exec.ExitError); ok {
 		out.Exit = ee.ExitCode()
 	} else if err != nil {

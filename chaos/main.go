@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ func main() {
 	n := flag.Int("n", 20, "number of seeded runs")
 	first := flag.Int64("seed", 1, "first seed")
 	patience := flag.Duration("patience", 2*time.Minute, "each run's --propagation-timeout")
+	logs := flag.String("logs", "", "folder to keep each run's stderr in, as seed-N.txt")
 	flag.Parse()
 	header()
 	outs := make([]Outcome, 0, *n)
@@ -22,6 +24,11 @@ func main() {
 		o := Run(context.Background(), *bin, *first+int64(i), *patience)
 		outs = append(outs, o)
 		row(o)
+		if *logs != "" {
+			if err := keep(*logs, o); err != nil {
+				fmt.Fprintln(os.Stderr, "chaos:", err)
+			}
+		}
 	}
 	if totals(outs) {
 		os.Exit(1)
@@ -86,4 +93,12 @@ func totals(outs []Outcome) bool {
 		fmt.Printf("  %s: seeds %v\n", k, reasons[k])
 	}
 	return broken > 0
+}
+
+// keep writes a run's stderr to dir/seed-N.txt.
+func keep(dir string, o Outcome) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, fmt.Sprintf("seed-%d.txt", o.Seed)), []byte(o.Stderr), 0o644)
 }

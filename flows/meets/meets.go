@@ -179,14 +179,16 @@ func EnterCredentials(creds *zoomapi.Credentials, r *Result) a.Step {
 }
 
 // enter types the credentials into the form, opening a stored configuration
-// with Edit first.
+// with Edit first. It waits for the form to show one or the other: a page
+// still loading has neither.
 func enter(ctx context.Context, s *a.Session, creds *zoomapi.Credentials) error {
-	editable, err := chromedp.Run(ctx, a.Editable(apiKeyField))
+	open := a.When("the API Key to be editable", a.Editable(apiKeyField))
+	i, err := chromedp.Run(ctx, a.WaitAny(open, editButton))
 	if err != nil {
 		return err
 	}
-	if !editable {
-		if err := s.Do(ctx, a.Click(editButton), a.WaitFor(a.When("the API Key to be editable", a.Editable(apiKeyField)))); err != nil {
+	if i == 1 {
+		if err := s.Do(ctx, a.Click(editButton), a.WaitFor(open)); err != nil {
 			return err
 		}
 	}
