@@ -16,17 +16,7 @@ import (
 // totpPeriod is RFC 6238's step, the one Zoom's authenticator codes use.
 const totpPeriod = 30 * time.Second
 
-// TOTPCode returns the 6-digit code for secret at now. Near the end of a
-// period (less than margin left) it returns the next period's code, so the
-// code is still valid when the server checks it after it has been typed.
-func TOTPCode(s secret.Secret, now time.Time, margin time.Duration) (string, error) {
-	left := totpPeriod - time.Duration(now.UnixNano()%int64(totpPeriod))
-	if left < margin {
-		now = now.Add(left)
-	}
-	return codeAt(s, now)
-}
-
+// codeAt is the 6-digit code of secret for the period holding t.
 func codeAt(s secret.Secret, t time.Time) (string, error) {
 	code, err := totp.GenerateCodeCustom(strings.ToUpper(strings.ReplaceAll(s.Reveal(), " ", "")), t, totp.ValidateOpts{
 		Period: 30, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1,
@@ -74,15 +64,13 @@ func (au *Authenticator) Secret() secret.Secret {
 func (au *Authenticator) Code(ctx context.Context, margin time.Duration, waiting func(time.Duration)) (string, error) {
 	for {
 		au.mu.Lock()
-		now := au.clock()
-		period, wait := au.pick(now, margin)
+		period, wait := au.pick(au.clock(), margin)
 		if wait == 0 {
 			au.spent[period] = true
-		}
-		au.mu.Unlock()
-		if wait == 0 {
+			au.mu.Unlock()
 			return codeAt(au.secret, time.Unix(period*int64(totpPeriod/time.Second), 0))
 		}
+		au.mu.Unlock()
 		if waiting != nil {
 			waiting(wait)
 		}

@@ -54,16 +54,24 @@ func TestTOTPUsesNextCodeNearPeriodEnd(t *testing.T) {
 	base := start.Add(10 * time.Second)
 	late := start.Add(28 * time.Second) // 2 s before the period ends
 	next := start.Add(30 * time.Second) // the next period
-	now, err := TOTPCode(seed, base, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
+	codeFrom := func(at time.Time) string {
+		au, err := NewAuthenticator(seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		au.clock = func() time.Time { return at }
+		c, err := au.Code(context.Background(), 5*time.Second, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
 	}
-	lateCode, _ := TOTPCode(seed, late, 5*time.Second)
-	nextCode, _ := TOTPCode(seed, next, 0)
+	now, lateCode := codeFrom(base), codeFrom(late)
+	nextCode, _ := codeAt(seed, next)
 	if lateCode != nextCode || lateCode == now {
 		t.Fatalf("near the end got %s; want the next period's %s (current %s)", lateCode, nextCode, now)
 	}
-	if _, err := TOTPCode(secret.New("not base32 !!"), base, 0); err == nil {
+	if _, err := codeAt(secret.New("not base32 !!"), base); err == nil {
 		t.Fatal("a bad secret gave a code")
 	}
 	if _, err := NewAuthenticator(secret.New("not base32 !!")); err == nil {

@@ -187,9 +187,9 @@ func Glimpse(t *chromedp.Target) string {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	s, err := chromedp.Evaluate[string](`(() => {
-	  const pick = (sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null || e.getClientRects().length).map(e => e.innerText.trim().replace(/\s+/g,' ')).filter(Boolean).slice(0, 4);
-	  const h = pick('h1,h2,h3,[role=heading]');
-	  const a = pick('[role=alert],[role=status]');
+	  `+visibleTexts+`
+	  const h = pick('h1,h2,h3,[role=heading]').slice(0, 4);
+	  const a = pick('[role=alert],[role=status]').slice(0, 4);
 	  let s = location.href.split('#')[0].split('?')[0] + ' "' + document.title + '"';
 	  if (h.length) s += ' headings [' + h.join(' | ') + ']';
 	  if (a.length) s += ' messages [' + a.join(' | ') + ']';
@@ -201,11 +201,15 @@ func Glimpse(t *chromedp.Target) string {
 	return s
 }
 
+// visibleTexts defines pick(selector) in page script: the whitespace-folded
+// texts of the visible elements it matches, for messages about the page.
+const visibleTexts = `const pick = (sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null || e.getClientRects().length).map(e => e.innerText.trim().replace(/\s+/g,' ')).filter(Boolean);`
+
 // said is what the page tells a person about a fault: its visible alerts,
 // else its first heading, shortened; "" when it says nothing readable.
 func said(ctx context.Context, t *chromedp.Target) string {
 	s, err := chromedp.Evaluate[string](`(() => {
-	  const pick = (sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null || e.getClientRects().length).map(e => e.innerText.trim().replace(/\s+/g,' ')).filter(Boolean);
+	  `+visibleTexts+`
 	  const a = pick('[role=alert]');
 	  return (a.length ? a.join(' | ') : (pick('h1,h2,[role=heading]')[0] || '')).slice(0, 120);
 	})()`)(ctx, t)

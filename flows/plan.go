@@ -151,7 +151,11 @@ func (p Plan) ReadyStep(r *Result) a.Step {
 				Notef: func(format string, args ...any) {
 					s.Note("after %s of at most %s: "+format, append([]any{time.Since(start).Round(time.Second), p.Patience}, args...)...)
 				}})
-			title := fmt.Sprintf("Zoom's token service: %d tries in %s", rep.Attempts, time.Since(start).Round(time.Second))
+			tries := fmt.Sprintf("%d tries", rep.Attempts)
+			if rep.Attempts == 1 {
+				tries = "1 try"
+			}
+			title := fmt.Sprintf("Zoom's token service: %s in %s", tries, time.Since(start).Round(time.Second))
 			if serr := s.Do(ctx, showReport(title, rep, err)); serr != nil && err == nil {
 				return "", serr
 			}
