@@ -110,7 +110,7 @@ func (s *Sim) meetsDownLocked() bool {
 
 // meetsUnavailable answers 503 with a page that has a heading and a link that
 // asks for the same address again.
-func meetsUnavailable(w http.ResponseWriter, r *http.Request) {
+func (s *Sim) meetsUnavailable(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Retry-After", "5")
 	w.WriteHeader(http.StatusServiceUnavailable)
@@ -118,7 +118,7 @@ func meetsUnavailable(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(again, "/") {
 		again = "/"
 	}
-	meetsPages.ExecuteTemplate(w, "unavailable.html", meetsPage{Title: "Service temporarily unavailable", Again: again})
+	s.pages.meets.ExecuteTemplate(w, "unavailable.html", meetsPage{Title: "Service temporarily unavailable", Again: again})
 }
 
 // dropFor is how long a dropped path keeps failing: long enough that the

@@ -1,15 +1,10 @@
 package simulator
 
 import (
-	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
 )
-
-// idpPages is the identity provider's one page, its own look on its own
-// origin, as a university's single sign-on would be.
-var idpPages = template.Must(template.ParseFS(webFS, "web/idp/*.html"))
 
 // idpPage is what the identity provider's sign-in page shows.
 type idpPage struct {
@@ -22,7 +17,7 @@ type idpPage struct {
 // one-time ticket.
 func (s *Sim) idpHandler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /static/", staticHandler())
+	mux.Handle("GET /static/", idpStatic())
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/idp/login", http.StatusFound)
 	})

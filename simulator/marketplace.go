@@ -2,14 +2,11 @@ package simulator
 
 import (
 	"encoding/json"
-	"html/template"
 	"net/http"
 	"net/mail"
 	"slices"
 	"strings"
 )
-
-var marketShell = template.Must(template.ParseFS(webFS, "web/marketplace/index.html", "web/zoom/banner.html"))
 
 // typeLabels are the words the Marketplace shows for each app type.
 var typeLabels = map[AppType]string{
@@ -106,7 +103,7 @@ func (s *Sim) marketplaceHandler() http.Handler {
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("GET /static/", staticHandler())
+	mux.Handle("GET /static/", s.pages.static)
 	mux.HandleFunc("GET /api/session", s.mpSession)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		// A signed-out request only redirects, so it is never failed.
@@ -133,7 +130,7 @@ func (s *Sim) marketplaceHandler() http.Handler {
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		marketShell.ExecuteTemplate(w, "index.html", zoomPage{Banner: s.showBanner(r)})
+		s.pages.market.ExecuteTemplate(w, "index.html", zoomPage{Banner: s.showBanner(r)})
 	})
 	return mux
 }

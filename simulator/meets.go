@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"html/template"
 	"io"
 	"net/http"
 	"net/url"
@@ -12,8 +11,6 @@ import (
 )
 
 const meetsSessionCookie = "meets_session"
-
-var meetsPages = template.Must(template.ParseFS(webFS, "web/meets/*.html"))
 
 // meetsPage is what every MEETS template may show.
 type meetsPage struct {
@@ -32,7 +29,7 @@ type meetsPage struct {
 
 func (s *Sim) meetsHandler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /static/", staticHandler())
+	mux.Handle("GET /static/", s.pages.static)
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/admin", http.StatusFound)
 	})
@@ -41,7 +38,7 @@ func (s *Sim) meetsHandler() http.Handler {
 			http.Redirect(w, r, "/admin", http.StatusFound)
 			return
 		}
-		renderMeets(w, "login.html", meetsPage{Title: "Log In"})
+		s.renderMeets(w, "login.html", meetsPage{Title: "Log In"})
 	})
 	mux.HandleFunc("POST /login", s.meetsLogin)
 	mux.HandleFunc("GET /logout", func(w http.ResponseWriter, r *http.Request) {
@@ -71,7 +68,7 @@ func (s *Sim) meetsHandler() http.Handler {
 		}
 		// Failed before anything is done, so a failed POST changed nothing.
 		if s.failNow(r) {
-			meetsUnavailable(w, r)
+			s.meetsUnavailable(w, r)
 			return
 		}
 		admin.ServeHTTP(w, r)
@@ -85,16 +82,16 @@ func (s *Sim) meetsHandler() http.Handler {
 	// sheet still loads so the error page looks like MEETS.
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, "/static/") && s.meetsDown() {
-			meetsUnavailable(w, r)
+			s.meetsUnavailable(w, r)
 			return
 		}
 		mux.ServeHTTP(w, r)
 	})
 }
 
-func renderMeets(w http.ResponseWriter, name string, p meetsPage) {
+func (s *Sim) renderMeets(w http.ResponseWriter, name string, p meetsPage) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	meetsPages.ExecuteTemplate(w, name, p)
+	s.pages.meets.ExecuteTemplate(w, name, p)
 }
 
 func (s *Sim) meetsSignedIn(r *http.Request) bool {
@@ -112,7 +109,7 @@ func (s *Sim) meetsLogin(w http.ResponseWriter, r *http.Request) {
 	pass := r.PostFormValue("password")
 	u := strings.TrimSpace(user)
 	if (u != meetsUser && !strings.EqualFold(u, meetsEmail)) || pass != meetsPassword {
-		renderMeets(w, "login.html", meetsPage{Title: "Log In", LoginUser: user, Error: "Invalid username or password."})
+		s.renderMeets(w, "login.html", meetsPage{Title: "Log In", LoginUser: user, Error: "Invalid username or password."})
 		return
 	}
 	s.mu.Lock()
@@ -125,7 +122,7 @@ func (s *Sim) meetsLogin(w http.ResponseWriter, r *http.Request) {
 
 func (s *Sim) meetsTab(file, title, tab string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		renderMeets(w, file, meetsPage{Title: title, User: meetsUser, Tab: tab})
+		s.renderMeets(w, file, meetsPage{Title: title, User: meetsUser, Tab: tab})
 	}
 }
 
@@ -159,7 +156,7 @@ func (s *Sim) meetsConferencing(w http.ResponseWriter, r *http.Request) {
 	if !p.Configured && q.Get("cleared") == "1" {
 		p.Status = "Configuration cleared."
 	}
-	renderMeets(w, "conferencing.html", p)
+	s.renderMeets(w, "conferencing.html", p)
 }
 
 // meetsSubmit is POST /admin/conferencing: it tests the credentials against
@@ -177,7 +174,7 @@ func (s *Sim) meetsSubmit(w http.ResponseWriter, r *http.Request) {
 		p.APIKey = key
 		p.APISecret = ""
 		p.Error = msg
-		renderMeets(w, "conferencing.html", p)
+		s.renderMeets(w, "conferencing.html", p)
 	}
 	accountID, clientID, ok := strings.Cut(key, ":")
 	if !ok {

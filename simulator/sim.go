@@ -82,6 +82,14 @@ type Options struct {
 	ScopeDelay      time.Duration // tokens carry no scope for this long after activation or a scope change
 	MeetsDownFor    time.Duration // MEETS answers 503 to every request for this long after the start
 
+	// Rendering chooses which of Renderings draws the pages ("" is the
+	// first). Variation, when not 0, draws for each page one of several
+	// renderings of the same words (a menu that opens on hover, values as
+	// text beside their labels, a dialog without role=dialog...), the same
+	// for the same seed.
+	Rendering string
+	Variation int64
+
 	// Relabel replaces visible words in every page, script and JSON answer
 	// ("Build App" -> "Create App"), to rehearse a site renaming a control.
 	Relabel map[string]string
@@ -142,6 +150,7 @@ const (
 // Sim is a running simulator; New starts it and Close stops it.
 type Sim struct {
 	opts    Options
+	pages   *rendering
 	urls    URLs
 	mu      sync.Mutex // guards w, skew
 	w       *world
@@ -205,7 +214,11 @@ func New(opts Options) (*Sim, error) {
 		}
 	}
 
-	s := &Sim{opts: opts, wall: time.Now}
+	pages, err := loadRendering(opts.Rendering)
+	if err != nil {
+		return nil, err
+	}
+	s := &Sim{opts: opts, pages: pages, wall: time.Now}
 	s.started = s.wall()
 	s.client = &http.Client{Timeout: 30 * time.Second}
 

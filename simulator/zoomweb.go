@@ -2,7 +2,6 @@ package simulator
 
 import (
 	"encoding/json"
-	"html/template"
 	"net/http"
 	"strings"
 	"time"
@@ -23,8 +22,6 @@ const (
 // captchaMessage is the real toast, misspelling included.
 const captchaMessage = "An error with reCAPTCHA occured. Please try again."
 
-var zoomPages = template.Must(template.ParseFS(webFS, "web/zoom/*.html"))
-
 // zoomPage is what every Zoom web template may show.
 type zoomPage struct {
 	Banner      bool
@@ -39,7 +36,7 @@ type zoomPage struct {
 
 func (s *Sim) zoomHandler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /static/", staticHandler())
+	mux.Handle("GET /static/", s.pages.static)
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/profile", http.StatusFound)
 	})
@@ -100,7 +97,7 @@ func (s *Sim) renderZoom(w http.ResponseWriter, r *http.Request, status int, nam
 	p := s.zoomPageFor(r)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	zoomPages.ExecuteTemplate(w, name, p)
+	s.pages.zoom.ExecuteTemplate(w, name, p)
 }
 
 // showBanner reports whether the cookie banner belongs on this response.
@@ -235,7 +232,7 @@ func (s *Sim) handleCode(w http.ResponseWriter, r *http.Request) {
 		p := s.zoomPageFor(r)
 		p.Error = msg
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		zoomPages.ExecuteTemplate(w, "otp.html", p)
+		s.pages.zoom.ExecuteTemplate(w, "otp.html", p)
 	}
 }
 

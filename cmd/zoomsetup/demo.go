@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,6 +38,8 @@ var simFlags = []cli.Flag{
 	&cli.DurationFlag{Name: "activation-delay", Usage: "Zoom's token service accepts a new activation only after this"},
 	&cli.DurationFlag{Name: "scope-delay", Usage: "tokens carry no scopes for this long after activation"},
 	&cli.DurationFlag{Name: "meets-down-for", Usage: "MEETS answers 503 for this long after the start"},
+	&cli.StringFlag{Name: "rendering", Value: simulator.Renderings[0], Usage: "which rendering draws the pages: " + strings.Join(simulator.Renderings, " or ")},
+	&cli.Int64Flag{Name: "variation", Usage: "draw each page in one of several renderings of the same words, chosen by this seed (0: the plain one)"},
 	&cli.StringSliceFlag{Name: "relabel", Usage: "OLD=NEW: rename words on the simulated pages, to rehearse a site renaming a control"},
 }
 
@@ -63,6 +66,8 @@ func startSim(c *cli.Context) (*simulator.Sim, error) {
 		ActivationDelay: c.Duration("activation-delay"),
 		ScopeDelay:      c.Duration("scope-delay"),
 		MeetsDownFor:    c.Duration("meets-down-for"),
+		Rendering:       c.String("rendering"),
+		Variation:       c.Int64("variation"),
 	}
 	for _, kv := range c.StringSlice("relabel") {
 		old, repl, ok := strings.Cut(kv, "=")
@@ -83,6 +88,9 @@ func startSim(c *cli.Context) (*simulator.Sim, error) {
 	case simulator.CatalogueGranular, simulator.CatalogueClassic:
 	default:
 		return nil, usage(fmt.Errorf("--catalogue %q: use granular or classic", o.Catalogue))
+	}
+	if !slices.Contains(simulator.Renderings, o.Rendering) {
+		return nil, usage(fmt.Errorf("--rendering %q: use %s", o.Rendering, strings.Join(simulator.Renderings, " or ")))
 	}
 	return simulator.New(o)
 }

@@ -504,6 +504,13 @@
     const copyBtn = h('button', { type: 'button', class: 'btn secondary small' }, 'Copy');
     const extra = [copyBtn];
     const sf = readOnlyField('Client Secret', plainSecret !== null ? plainSecret : MASK, extra);
+    // showSecret puts the secret, or the mask, in the field; a field that
+    // shows the secret is marked for the simulator's secret sentinel.
+    const showSecret = function (v) {
+      sf.input.value = v === null ? MASK : v;
+      sf.input.toggleAttribute('data-sim-secret', v !== null);
+    };
+    showSecret(plainSecret);
     let shown = plainSecret;
     let showBtn = null;
     if (plainSecret === null) {
@@ -511,14 +518,14 @@
       showBtn.addEventListener('click', async function () {
         if (shown !== null) {
           shown = null;
-          sf.input.value = MASK;
+          showSecret(null);
           showBtn.textContent = 'Show';
           return;
         }
         busy(showBtn, true);
         shown = await fetchSecret();
         busy(showBtn, false);
-        sf.input.value = shown;
+        showSecret(shown);
         showBtn.textContent = 'Hide';
       });
       sf.node.querySelector('.cred-row').insertBefore(showBtn, copyBtn);
@@ -538,10 +545,10 @@
       }
       if (session.plainSecret) {
         shown = await fetchSecret();
-        sf.input.value = shown;
+        showSecret(shown);
       } else {
         shown = null;
-        sf.input.value = MASK;
+        showSecret(null);
         showBtn.textContent = 'Show';
       }
       status.textContent = 'Client Secret regenerated';
