@@ -7,70 +7,16 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
-// actGroup holds the remote objects an action creates.
-const actGroup = "zoomsetup-act"
-
-// call runs fn (a JavaScript function declaration) with this = the element of h.
-func call[T any](ctx context.Context, t *chromedp.Target, h Hit, fn string, args ...any) (T, error) {
-	var zero T
-	obj, err := cdp.Call(ctx, t, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: h.Backend, ObjectGroup: actGroup})
-	if err != nil {
-		return zero, err
-	}
-	defer cdp.Call(ctx, t, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: actGroup})
-	return chromedp.CallFunctionOn[T](fn, func(p *runtime.CallFunctionOnParams) {
-		p.ObjectID = obj.Object.ObjectID
-	}, args...)(ctx, t)
-}
-
-// visibleJS is true when the element takes space on screen and is not hidden by style.
-const visibleJS = `function() {
-  const r = this.getBoundingClientRect();
-  if (r.width === 0 || r.height === 0) return false;
-  const s = getComputedStyle(this);
-  return s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0.05;
-}`
-
-func visible(ctx context.Context, t *chromedp.Target, h Hit) (bool, error) {
-	return call[bool](ctx, t, h, visibleJS)
-}
-
-// pointJS scrolls the element into view and returns the point a person would
-// click, or what covers it. A control hidden behind its own label (a styled
-// checkbox) counts as uncovered when the label is its own.
-const pointJS = `function() {
-  this.scrollIntoView({block: 'center', inline: 'center'});
-  const r = this.getBoundingClientRect();
-  const s = getComputedStyle(this);
-  if (r.width === 0 || r.height === 0 || s.visibility === 'hidden') return {state: 'hidden'};
-  const x = r.left + r.width / 2, y = r.top + r.height / 2;
-  const top = document.elementFromPoint(x, y);
-  const own = (e) => e && (e === this || this.contains(e) || (this.labels && [...this.labels].some(l => l.contains(e))));
-  if (!own(top)) {
-    let label = null;
-    if (this.labels && this.labels.length) {
-      const lr = this.labels[0].getBoundingClientRect();
-      const lx = lr.left + Math.min(lr.width / 2, 12), ly = lr.top + lr.height / 2;
-      if (own(document.elementFromPoint(lx, ly))) label = {x: lx, y: ly};
-    }
-    if (label) return Object.assign({state: 'ok'}, label);
-    const d = top ? (top.closest('[role=dialog],[role=alertdialog],dialog,[aria-label]') || top) : null;
-    return {state: 'covered', by: d ? (d.getAttribute('aria-label') || d.tagName.toLowerCase() + ' ' + (d.innerText || '').trim().slice(0, 60)) : 'nothing'};
-  }
-  return {state: 'ok', x, y};
-}`
-
 type point struct {
-	State string  `json:"state"`
-	X     float64 `json:"x"`
-	Y     float64 `json:"y"`
-	By    string  `json:"by"`
+	State  string  `json:"state"`
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+	By     string  `json:"by"`
+	Origin string  `json:"origin"`
 }
 
 // ErrDisabled, ErrHidden and ErrCovered say why an element could not be used yet.
@@ -102,14 +48,14 @@ func actionable(ctx context.Context, t *chromedp.Target, l Locator) (Hit, point,
 				why = fmt.Errorf("%s %w", l, ErrDisabled)
 				continue
 			}
-			p, err := call[point](ctx, t, h, pointJS)
+			p, err := engineCall[point](ctx, t, "point", h.ID)
 			if err != nil {
 				continue
 			}
 			switch p.State {
 			case "ok":
 				if h.Matched != "" && len(l.Names) > 1 && h.Matched != l.Names[0] {
-					env.logf("found %s by its alternative name %q", l, h.Matched)
+					env.noteDrift(fmt.Sprintf("found %s by its alternative name %q", l.describe(), h.Matched))
 				}
 				return h, p, nil
 			case "covered":
@@ -133,15 +79,16 @@ func actionable(ctx context.Context, t *chromedp.Target, l Locator) (Hit, point,
 	}
 }
 
-// dismissOverlays presses the first dismisser that is on screen (a cookie banner's "Decline").
+// dismissOverlays presses the first dismisser that is on screen (a cookie
+// banner's "Decline"), on the page's own site only.
 func dismissOverlays(ctx context.Context, t *chromedp.Target, env *Env) {
 	for _, d := range env.Dismiss {
 		hits, err := find(ctx, t, d)
 		if err != nil || len(hits) == 0 {
 			continue
 		}
-		p, err := call[point](ctx, t, hits[0], pointJS)
-		if err != nil || p.State != "ok" {
+		p, err := engineCall[point](ctx, t, "point", hits[0].ID)
+		if err != nil || p.State != "ok" || checkOrigin(ctx, p.Origin) != nil {
 			continue
 		}
 		env.logf("dismissed an overlay with %s", d)
@@ -165,47 +112,106 @@ func clickAt(ctx context.Context, t *chromedp.Target, p point) error {
 	return nil
 }
 
-// Click waits until l is visible, enabled and uncovered, then clicks its middle as a person would.
+// Click waits until l is visible, enabled and uncovered, then clicks its
+// middle as a person would. Under WithOrigin it clicks nothing on another site.
 func Click(l Locator) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 		_, p, err := actionable(ctx, t, l)
 		if err != nil {
 			return chromedp.Void{}, err
 		}
+		if err := checkOrigin(ctx, p.Origin); err != nil {
+			return chromedp.Void{}, err
+		}
 		return chromedp.Void{}, clickAt(ctx, t, p)
 	}
+}
+
+// Hover moves the pointer onto l, as a person does to open a menu that
+// opens on hover. It reports whether l was there to hover.
+func Hover(l Locator) chromedp.Action[bool] {
+	return func(ctx context.Context, t *chromedp.Target) (bool, error) {
+		hits, err := find(ctx, t, l)
+		if err != nil || len(hits) == 0 {
+			return false, err
+		}
+		p, err := engineCall[point](ctx, t, "point", hits[0].ID)
+		if err != nil || p.State != "ok" {
+			return false, err
+		}
+		_, err = cdp.Call(ctx, t, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: p.X, Y: p.Y})
+		return err == nil, err
+	}
+}
+
+// focused is where the focus is after the engine put it in a field.
+type focused struct {
+	Focused bool   `json:"focused"`
+	Origin  string `json:"origin"`
+}
+
+// typed is whether a field holds what was typed into it.
+type typed struct {
+	OK     bool   `json:"ok"`
+	Origin string `json:"origin"`
 }
 
 // Fill replaces the text of the field l with value, typed as input events so
 // the page's own handlers see it, then leaves the field so it commits.
 func Fill(l Locator, value string) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		h, p, err := actionable(ctx, t, l)
-		if err != nil {
-			return chromedp.Void{}, err
-		}
-		if err := clickAt(ctx, t, p); err != nil {
-			return chromedp.Void{}, err
-		}
-		if _, err := call[chromedp.Void](ctx, t, h, `function() { this.focus(); if (this.select) this.select(); }`); err != nil {
-			return chromedp.Void{}, err
-		}
-		if _, err := cdp.Call(ctx, t, input.InsertText, input.InsertTextParams{Text: value}); err != nil {
-			return chromedp.Void{}, err
-		}
-		ok, err := call[bool](ctx, t, h, `function(v) { const ok = this.value === v; this.blur(); return ok; }`, value)
-		if err != nil {
-			return chromedp.Void{}, err
-		}
-		if !ok {
-			return chromedp.Void{}, fmt.Errorf("%s did not take the text typed into it", l)
-		}
-		return chromedp.Void{}, nil
+		return chromedp.Void{}, fill(ctx, t, l, value, "")
 	}
 }
 
+// fill types value into l. When origin is not empty the value is a secret
+// bound to that site: it is typed only if the field that has the focus, at
+// that moment, belongs to a page of that origin, and typing stops as soon as
+// the page is seen on another.
+func fill(ctx context.Context, t *chromedp.Target, l Locator, value, origin string) error {
+	h, p, err := actionable(ctx, t, l)
+	if err != nil {
+		return err
+	}
+	if err := checkOrigin(ctx, p.Origin); err != nil {
+		return err
+	}
+	if err := clickAt(ctx, t, p); err != nil {
+		return err
+	}
+	f, err := engineCall[focused](ctx, t, "focus", h.ID)
+	if err != nil {
+		return err
+	}
+	if origin != "" {
+		if Origin(f.Origin) != Origin(origin) {
+			return &OriginError{What: l.String(), Want: Origin(origin), Got: f.Origin}
+		}
+		if !f.Focused {
+			return fmt.Errorf("%s did not take the focus; nothing was typed", l)
+		}
+	}
+	if _, err := cdp.Call(ctx, t, input.InsertText, input.InsertTextParams{Text: value}); err != nil {
+		return err
+	}
+	got, err := engineCall[typed](ctx, t, "typed", h.ID, value)
+	if err != nil {
+		if origin != "" {
+			return fmt.Errorf("%s: the page changed while a secret was typed; nothing more is sent", l)
+		}
+		return err
+	}
+	if origin != "" && Origin(got.Origin) != Origin(origin) {
+		return &OriginError{What: l.String(), Want: Origin(origin), Got: got.Origin}
+	}
+	if !got.OK {
+		return fmt.Errorf("%s did not take the text typed into it", l)
+	}
+	return nil
+}
+
 // Value waits for l and returns what a person reads in it: a field's value,
-// or an element's text.
+// or the text beside a label.
 func Value(l Locator) chromedp.Action[string] {
 	return func(ctx context.Context, t *chromedp.Target) (string, error) {
 		if _, err := WaitAny(l)(ctx, t); err != nil {
@@ -222,7 +228,10 @@ func ReadNow(l Locator) chromedp.Action[string] {
 		if err != nil || len(hits) == 0 {
 			return "", err
 		}
-		return call[string](ctx, t, hits[0], `function() { return ('value' in this && typeof this.value === 'string') ? this.value : this.innerText; }`)
+		if hits[0].Value != nil {
+			return *hits[0].Value, nil
+		}
+		return engineCall[string](ctx, t, "value", hits[0].ID)
 	}
 }
 
@@ -234,21 +243,19 @@ func RowText(l Locator) chromedp.Action[string] {
 		if err != nil || len(hits) == 0 {
 			return "", err
 		}
-		return call[string](ctx, t, hits[0], `function() {
-		  const row = this.closest('tr, li, [role=row], [role=listitem], article, section') || this.parentElement;
-		  return row ? row.innerText : '';
-		}`)
+		return engineCall[string](ctx, t, "row", hits[0].ID)
 	}
 }
 
-// Editable reports whether the field l can be typed into now (not read-only, not disabled).
+// Editable reports whether l is a field that can be typed into now (not
+// read-only, not disabled, not text shown beside a label).
 func Editable(l Locator) chromedp.Action[bool] {
 	return func(ctx context.Context, t *chromedp.Target) (bool, error) {
 		hits, err := find(ctx, t, l)
 		if err != nil || len(hits) == 0 {
 			return false, err
 		}
-		return call[bool](ctx, t, hits[0], `function() { return !this.readOnly && !this.disabled; }`)
+		return engineCall[bool](ctx, t, "editable", hits[0].ID)
 	}
 }
 
@@ -259,8 +266,8 @@ func Find(l Locator) chromedp.Action[[]Hit] {
 	}
 }
 
-// SetChecked makes the checkbox l checked (or not), clicking only when it must.
-// It reports whether it clicked.
+// SetChecked makes the checkbox or switch l checked (or not), clicking only
+// when it must. It reports whether it clicked.
 func SetChecked(l Locator, on bool) chromedp.Action[bool] {
 	return func(ctx context.Context, t *chromedp.Target) (bool, error) {
 		h, p, err := actionable(ctx, t, l)
@@ -270,33 +277,22 @@ func SetChecked(l Locator, on bool) chromedp.Action[bool] {
 		if h.Checked == on {
 			return false, nil
 		}
+		if err := checkOrigin(ctx, p.Origin); err != nil {
+			return false, err
+		}
 		if err := clickAt(ctx, t, p); err != nil {
 			return false, err
 		}
-		want := "false"
-		if on {
-			want = "true"
-		}
-		_, err = WaitAny(checkedState{l, want})(ctx, t)
+		_, err = WaitAny(When(fmt.Sprintf("%s to be checked=%v", l, on), func(ctx context.Context, t *chromedp.Target) (bool, error) {
+			hits, err := find(ctx, t, l)
+			if err != nil || len(hits) == 0 {
+				return false, err
+			}
+			return hits[0].Checked == on, nil
+		}))(ctx, t)
 		return true, err
 	}
 }
-
-// checkedState holds when the checkbox shows the wanted state.
-type checkedState struct {
-	l    Locator
-	want string
-}
-
-func (c checkedState) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
-	hits, err := find(ctx, t, c.l)
-	if err != nil || len(hits) == 0 {
-		return false, err
-	}
-	return (c.want == "true") == hits[0].Checked, nil
-}
-
-func (c checkedState) String() string { return fmt.Sprintf("%s to be checked=%s", c.l, c.want) }
 
 // TickAll checks every unchecked box among the matches of l whose name
 // passes want, in one look, and waits until each shows checked. It returns
@@ -312,8 +308,8 @@ func TickAll(l Locator, want func(name string) bool) chromedp.Action[int] {
 			if h.Checked || h.Disabled || !want(h.Name) {
 				continue
 			}
-			p, err := call[point](ctx, t, h, pointJS)
-			if err != nil || p.State != "ok" {
+			p, err := engineCall[point](ctx, t, "point", h.ID)
+			if err != nil || p.State != "ok" || checkOrigin(ctx, p.Origin) != nil {
 				continue
 			}
 			if err := clickAt(ctx, t, p); err != nil {

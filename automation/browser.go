@@ -138,6 +138,7 @@ func Launch(parent context.Context, opts BrowserOptions) (*Browser, error) {
 		chromedp.Flag("force-color-profile", "srgb"),
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("font-render-hinting", "none"),
+		chromedp.Flag("enable-blink-features", ComputedAccessibility),
 		chromedp.WindowSize(int(w), int(h)),
 	}
 	if !opts.Headful {
@@ -198,7 +199,9 @@ const stillScript = `(() => {
   if (document.documentElement) add(); else document.addEventListener('DOMContentLoaded', add);
 })();`
 
-// Prepare fixes the viewport and turns motion off, for deterministic screenshots.
+// Prepare fixes the viewport and turns motion off, for deterministic
+// screenshots, and has every document note its clickable elements for the
+// locator engine.
 func Prepare(width, height int64, scale float64) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, t, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
@@ -206,8 +209,12 @@ func Prepare(width, height int64, scale float64) chromedp.Action[chromedp.Void] 
 		}); err != nil {
 			return err
 		}
-		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: stillScript})
-		return err
+		for _, src := range []string{stillScript, clickHookJS} {
+			if _, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 

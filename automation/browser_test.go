@@ -41,6 +41,12 @@ func runTests(m *testing.M) int {
 // context with a deadline for the test.
 func newTab(t *testing.T) context.Context {
 	t.Helper()
+	return newTabAt(t, "page.html", t.Logf)
+}
+
+// newTabAt is newTab on another page of testdata, with the notes going to logf.
+func newTabAt(t *testing.T, file string, logf func(string, ...any)) context.Context {
+	t.Helper()
 	if testBrowser == nil {
 		t.Skip("no browser")
 	}
@@ -48,12 +54,12 @@ func newTab(t *testing.T) context.Context {
 	t.Cleanup(srv.Close)
 	tab, cancel := chromedp.NewContext(testBrowser.Tab, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
-	if err := chromedp.Do(tab, Prepare(1280, 800, 1), chromedp.Navigate(srv.URL+"/page.html")); err != nil {
+	if err := chromedp.Do(tab, Prepare(1280, 800, 1), chromedp.Navigate(srv.URL+"/"+file)); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel2 := context.WithTimeout(tab, 10*time.Second)
 	t.Cleanup(cancel2)
-	return WithEnv(ctx, &Env{Dismiss: []Locator{Button("Decline", "Reject All").In(Dialog("Cookie consent"))}, Logf: t.Logf})
+	return WithEnv(ctx, &Env{Dismiss: []Locator{Button("Decline", "Reject All").In(Dialog("Cookie consent"))}, Logf: logf})
 }
 
 func outText(t *testing.T, ctx context.Context) string {

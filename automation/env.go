@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+
+	"zoomsetup/secret"
 )
 
 // Env is what actions need from the run around them: where to say what they
@@ -13,6 +15,7 @@ type Env struct {
 	Logf    func(format string, args ...any) // notices, e.g. a name matched by its alternative
 	Dismiss []Locator                        // controls that close an overlay, least consent first
 	Recover []Recovery                       // ways back from passing faults, tried during waits
+	Secrets *secret.Redactor                 // learns every secret typed, so no output shows it
 
 	recovered  atomic.Int64 // recoveries so far, so the runner knows a step met a fault
 	recovering atomic.Bool  // a recovery is running: its own waits must not start another
@@ -22,6 +25,22 @@ type Env struct {
 	mu       sync.Mutex
 	stepCtx  context.Context // the running step's context: recoveries live within its deadline
 	stepUsed int             // recoveries in the running step
+	drifted  map[string]bool // drift notes said so far
+}
+
+// noteDrift says once per run that an element was found another way than
+// its locator prefers: a site's markup moved, and the next change may break.
+func (e *Env) noteDrift(note string) {
+	e.mu.Lock()
+	if e.drifted == nil {
+		e.drifted = map[string]bool{}
+	}
+	seen := e.drifted[note]
+	e.drifted[note] = true
+	e.mu.Unlock()
+	if !seen {
+		e.logf("drift: %s", note)
+	}
 }
 
 // enterStep records the step that starts running with ctx.

@@ -69,15 +69,6 @@ func (s *Session) HideInPictures(values ...string) {
 	s.Illustrator.Hide = append(s.Illustrator.Hide, values...)
 }
 
-// shownRectJS returns the element's box, or an empty one when it is scrolled
-// out of its list or covered: only what shows is outlined.
-const shownRectJS = `function() {
-  const r = this.getBoundingClientRect();
-  const e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-  const own = e && (e === this || this.contains(e) || (this.labels && [...this.labels].some(l => l.contains(e))));
-  return own ? {x: r.left, y: r.top, w: r.width, h: r.height} : {x: 0, y: 0, w: 0, h: 0};
-}`
-
 // Illustrate takes the guide picture name with target outlined. Outside
 // documentation mode (no Illustrator) it does nothing.
 func (s *Session) Illustrate(ctx context.Context, name string, target Locator, mask ...Locator) error {
@@ -105,11 +96,11 @@ func (il *Illustrator) shoot(ctx context.Context, s *Session, name string, targe
 	for i, h := range hits {
 		r, err := chromedp.Run(ctx, chromedp.Action[Rect](func(ctx context.Context, t *chromedp.Target) (Rect, error) {
 			if i == 0 {
-				if _, err := call[chromedp.Void](ctx, t, h, `function(b) { this.scrollIntoView({block: b}); }`, block); err != nil {
+				if _, err := engineCall[bool](ctx, t, "scroll", h.ID, block); err != nil {
 					return Rect{}, err
 				}
 			}
-			return call[Rect](ctx, t, h, shownRectJS)
+			return engineCall[Rect](ctx, t, "shownRect", h.ID)
 		}))
 		if err != nil {
 			return err

@@ -61,9 +61,6 @@ const maskJS = `function(rects, values) {
 // unmaskJS removes the mask layers.
 const unmaskJS = `document.querySelectorAll('[data-zoomsetup-mask]').forEach(e => e.remove())`
 
-// rectJS returns the element's box.
-const rectJS = `function() { const r = this.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; }`
-
 // Mask hides the elements that locs find and every occurrence of values,
 // until Unmask. It returns the boxes it drew.
 func Mask(locs []Locator, values []string) chromedp.Action[[]Rect] {
@@ -75,7 +72,7 @@ func Mask(locs []Locator, values []string) chromedp.Action[[]Rect] {
 				return nil, err
 			}
 			for _, h := range hits {
-				r, err := call[Rect](ctx, t, h, rectJS)
+				r, err := engineCall[Rect](ctx, t, "rect", h.ID)
 				if err != nil {
 					return nil, err
 				}

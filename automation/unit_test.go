@@ -8,36 +8,26 @@ import (
 	"zoomsetup/secret"
 )
 
-func TestMatch(t *testing.T) {
-	cases := []struct {
-		name    string
-		names   []string
-		partial bool
-		want    string
-		ok      bool
-	}{
-		{"Build App", []string{"Build App", "Build an App"}, false, "Build App", true},
-		{"Build an App", []string{"Build App", "Build an App"}, false, "Build an App", true},
-		{"build app", []string{"Build App"}, false, "Build App", true},
-		{"  Add   Scopes ", []string{"Add Scopes"}, false, "Add Scopes", true},
-		{"Build App now", []string{"Build App"}, false, "", false},
-		{"View a meeting (meeting:read:meeting:admin)", []string{"(meeting:read:meeting:admin)"}, true, "(meeting:read:meeting:admin)", true},
-		{"View a meeting (meeting:read:meeting)", []string{"(meeting:read:meeting:admin)"}, true, "", false},
-		{"anything", nil, false, "", true},
+func TestPlain(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Build App", "build app"},
+		{"  Add   Scopes ", "add scopes"},
+		{"Develop ▾", "develop"},
+		{"+ Build app", "build app"},
+		{" Settings", "settings"},
+		{"Created apps (3)", "created apps"},
+		{"Company Name *", "company name"},
+		{"Continue →", "continue"},
+		{"(meeting:read:meeting:admin)", "meeting:read:meeting:admin"},
+		{"View a meeting (meeting:read:meeting:admin)", "view a meeting (meeting:read:meeting:admin"},
+		{"⚙️ Settings 😀", "settings"},
+		{"Step 3", "step 3"},
+		{"+", ""},
 	}
 	for _, c := range cases {
-		got, ok := match(c.name, c.names, c.partial)
-		if got != c.want || ok != c.ok {
-			t.Errorf("match(%q, %q, %v) = %q, %v; want %q, %v", c.name, c.names, c.partial, got, ok, c.want, c.ok)
+		if got := Plain(c.in); got != c.want {
+			t.Errorf("Plain(%q) = %q, want %q", c.in, got, c.want)
 		}
-	}
-}
-
-func TestRankPrefersEarlierNames(t *testing.T) {
-	hits := []Hit{{Name: "Build app", Matched: "Build app"}, {Name: "Build App", Matched: "Build App"}}
-	got := rank(hits, []string{"Build App", "Build app"})
-	if got[0].Matched != "Build App" {
-		t.Fatalf("rank put %q first", got[0].Matched)
 	}
 }
 

@@ -22,18 +22,10 @@ type Condition interface {
 	String() string
 }
 
-// holds is true when l has a visible match.
+// holds is true when l has a match: the engine finds only what shows.
 func (l Locator) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
 	hits, err := find(ctx, t, l)
-	if err != nil || len(hits) == 0 {
-		return false, err
-	}
-	for _, h := range hits {
-		if v, err := visible(ctx, t, h); err == nil && v {
-			return true, nil
-		}
-	}
-	return false, nil
+	return len(hits) > 0, err
 }
 
 // Text is a condition on the words a person reads on the page (its rendered text).
@@ -88,14 +80,12 @@ func WaitAny(conds ...Condition) chromedp.Action[int] {
 			if err := envFrom(ctx).startingOver(); err != nil {
 				return -1, err
 			}
-			for i, c := range conds {
-				ok, err := c.holds(ctx, t)
-				if err != nil && ctx.Err() == nil && !transient(err) {
-					return -1, err
-				}
-				if ok {
-					return i, nil
-				}
+			i, err := lookOnce(ctx, t, conds)
+			if err != nil && ctx.Err() == nil && !transient(err) {
+				return -1, err
+			}
+			if i >= 0 {
+				return i, nil
 			}
 			recoverOnce(ctx, t, &recovered)
 			select {
@@ -105,6 +95,50 @@ func WaitAny(conds ...Condition) chromedp.Action[int] {
 			}
 		}
 	}
+}
+
+// lookOnce checks conds in order and returns the index of the first that
+// holds, or -1. The locators among them are looked up together, in one
+// round trip to the page.
+func lookOnce(ctx context.Context, t *chromedp.Target, conds []Condition) (int, error) {
+	var locs []Locator
+	var at []int
+	for i, c := range conds {
+		if l, ok := c.(Locator); ok {
+			locs = append(locs, l)
+			at = append(at, i)
+		}
+	}
+	found := map[int]bool{}
+	if len(locs) > 1 {
+		hits, err := findMany(ctx, t, locs)
+		if err != nil {
+			return -1, err
+		}
+		for j, h := range hits {
+			found[at[j]] = len(h) > 0
+		}
+	}
+	var firstErr error
+	for i, c := range conds {
+		if v, ok := found[i]; ok {
+			if v {
+				return i, nil
+			}
+			continue
+		}
+		ok, err := c.holds(ctx, t)
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		if ok {
+			return i, nil
+		}
+	}
+	return -1, firstErr
 }
 
 // WaitFor waits until c holds.
@@ -269,9 +303,9 @@ func Fresh(l Locator) chromedp.Action[Condition] {
 		if err != nil {
 			return nil, err
 		}
-		seen := map[int64]bool{}
+		seen := map[string]bool{}
 		for _, h := range old {
-			seen[int64(h.Backend)] = true
+			seen[h.ID] = true
 		}
 		return When("a new "+l.String(), func(ctx context.Context, t *chromedp.Target) (bool, error) {
 			hits, err := find(ctx, t, l)
@@ -279,10 +313,8 @@ func Fresh(l Locator) chromedp.Action[Condition] {
 				return false, err
 			}
 			for _, h := range hits {
-				if !seen[int64(h.Backend)] {
-					if v, err := visible(ctx, t, h); err == nil && v {
-						return true, nil
-					}
+				if !seen[h.ID] {
+					return true, nil
 				}
 			}
 			return false, nil

@@ -15,10 +15,24 @@ import (
 // The value sits behind a pointer: fmt cannot call String on a Secret held in
 // an unexported field of another struct, and prints such fields raw; a
 // pointer then prints as an address, never as the value.
-type Secret struct{ v *string }
+type Secret struct {
+	v      *string
+	origin string
+}
 
 // New wraps s.
 func New(s string) Secret { return Secret{v: &s} }
+
+// For binds the secret to the site it belongs to (scheme://host[:port]), the
+// way a password manager binds a password: the action that types it types
+// it nowhere else.
+func (s Secret) For(origin string) Secret {
+	s.origin = origin
+	return s
+}
+
+// Origin is the site the secret may be typed into, or "" when it is bound to none.
+func (s Secret) Origin() string { return s.origin }
 
 // Reveal returns the value, for typing it into a page or sending it to Zoom.
 func (s Secret) Reveal() string {

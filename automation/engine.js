@@ -1,0 +1,644 @@
+// engine.js is the locator engine, run in the page. It finds elements the
+// way a person does: by role and name first (Chrome's own computation, when
+// the browser exposes it), then by the same words on another kind of
+// control, on a clickable element without a role, in the text above a field
+// or beside a label. One call looks once; the Go side waits and acts.
+(() => {
+  'use strict';
+  const KEY = Symbol.for('zoomsetup.engine');
+  if (globalThis[KEY]) return globalThis[KEY];
+
+  // ---- handles: elements are named by an id that is unique across documents ----
+  const docTag = Math.random().toString(36).slice(2, 8);
+  let serial = 0;
+  const ids = new WeakMap();
+  const refs = new Map();
+  const idOf = (e) => {
+    let id = ids.get(e);
+    if (!id) {
+      id = docTag + ':' + (++serial);
+      ids.set(e, id);
+      refs.set(id, new WeakRef(e));
+    }
+    return id;
+  };
+  const el = (id) => {
+    const r = refs.get(id);
+    const e = r && r.deref();
+    if (!e || !e.isConnected) throw new Error('No node with id ' + id + ': the element went away');
+    return e;
+  };
+
+  // ---- text as a reader sees it ----
+  const norm = (s) => String(s == null ? '' : s).replace(/[\s\u200b\u200c\u200d\u2060\ufeff]+/g, ' ').trim();
+  const invisibleMarks = /[\p{Co}\ufe00-\ufe0f\u200b-\u200d\u2060\ufeff]|\p{Extended_Pictographic}/gu;
+  const edge = /^[\p{S}\p{P}\s]+|[\p{S}\p{P}\s]+$/gu;
+  const count = /\s*[([]\s*\d+\s*[)\]]\s*$/u;
+  // plain drops what decorates a name: icons, glyphs and punctuation at its
+  // edges, a count like "(3)", case. It must agree with Plain in locate.go.
+  const plain = (s) => {
+    let t = norm(String(s == null ? '' : s).replace(invisibleMarks, ' '));
+    for (let i = 0; i < 4; i++) {
+      const u = norm(t.replace(count, '').replace(edge, ''));
+      if (u === t) break;
+      t = u;
+    }
+    return t.toLowerCase();
+  };
+  const isWordChar = (c) => /[\p{L}\p{N}_:]/u.test(c);
+  const containsWord = (hay, needle) => {
+    if (!needle) return false;
+    for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+      const before = i === 0 ? '' : hay[i - 1];
+      const after = hay[i + needle.length] || '';
+      if ((!before || !isWordChar(before)) && (!after || !isWordChar(after))) return true;
+    }
+    return false;
+  };
+  // match says which of names a text answers to and how closely:
+  // tier 0 exact, 1 without regard to case, 2 without decoration, 3 contained.
+  const match = (text, q) => {
+    if (!q.names || q.names.length === 0) return { i: 0, tier: 0 };
+    const n = norm(text);
+    const low = n.toLowerCase();
+    const pl = plain(n);
+    for (let tier = 0; tier <= 3; tier++) {
+      for (let i = 0; i < q.names.length; i++) {
+        const want = norm(q.names[i]);
+        let ok = false;
+        switch (tier) {
+          case 0: ok = n === want; break;
+          case 1: ok = low === want.toLowerCase(); break;
+          case 2: ok = pl !== '' && pl === plain(want); break;
+          case 3:
+            if (q.word) ok = containsWord(low, want.toLowerCase());
+            else if (q.partial) ok = low.includes(want.toLowerCase()) || (plain(want) !== '' && pl.includes(plain(want)));
+            break;
+        }
+        if (ok) return { i, tier };
+      }
+    }
+    return null;
+  };
+
+  // ---- roles and names ----
+  // The engine computes them itself, the common cases of the ARIA rules
+  // (explicit role, implicit role by element, aria-labelledby, aria-label,
+  // labels, placeholder, content): Chrome's own computation (computedRole,
+  // computedName) costs 100 to 500 ms per look on a page of a few hundred
+  // controls right after it changed, against a few ms here. Tests compare
+  // the two on every control of their pages (useComputed, audit).
+  const computed = 'computedRole' in Element.prototype;
+  let useComputed = false;
+  const implicit = (e) => {
+    const tag = e.localName;
+    const type = (e.getAttribute('type') || '').toLowerCase();
+    switch (tag) {
+      case 'a': case 'area': return e.hasAttribute('href') ? 'link' : 'generic';
+      case 'button': case 'summary': return 'button';
+      case 'input':
+        if (['button', 'submit', 'reset', 'image'].includes(type)) return 'button';
+        if (type === 'checkbox') return 'checkbox';
+        if (type === 'radio') return 'radio';
+        if (type === 'search') return 'searchbox';
+        if (type === 'number') return 'spinbutton';
+        if (type === 'range') return 'slider';
+        if (type === 'hidden') return '';
+        return e.hasAttribute('list') ? 'combobox' : 'textbox';
+      case 'textarea': return 'textbox';
+      case 'select': return e.multiple || e.size > 1 ? 'listbox' : 'combobox';
+      case 'option': return 'option';
+      case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': return 'heading';
+      case 'dialog': return 'dialog';
+      case 'section': return (e.hasAttribute('aria-label') || e.hasAttribute('aria-labelledby')) ? 'region' : 'generic';
+      case 'article': return 'article';
+      case 'form': return 'form';
+      case 'fieldset': case 'details': return 'group';
+      case 'nav': return 'navigation';
+      case 'main': return 'main';
+      case 'li': return 'listitem';
+      case 'ul': case 'ol': return 'list';
+      case 'table': return 'table';
+      case 'tr': return 'row';
+      case 'td': return 'cell';
+      case 'th': return 'columnheader';
+      case 'output': return 'status';
+      case 'dt': return 'term';
+      case 'dd': return 'definition';
+      case 'p': return 'paragraph';
+      default: return e.isContentEditable ? 'textbox' : 'generic';
+    }
+  };
+  const roleOf = (e) => {
+    if (useComputed) return e.computedRole || '';
+    const r = (e.getAttribute('role') || '').trim().split(/\s+/)[0];
+    return r || implicit(e);
+  };
+  const byIds = (e, attr) => (e.getAttribute(attr) || '').split(/\s+/).filter(Boolean)
+    .map((id) => document.getElementById(id)).filter(Boolean);
+  // textOf is what a person reads in e: its rendered text without what is
+  // hidden from them.
+  const textOf = (e) => {
+    if (!e) return '';
+    if (e.localName === 'input' || e.localName === 'textarea' || e.localName === 'select') return e.value || '';
+    return norm(e.innerText !== undefined ? e.innerText : e.textContent);
+  };
+  // contentName is a name from content, as the ARIA rules take it: the
+  // rendered text, without what is hidden from assistive technology.
+  const contentName = (e) => {
+    const parts = [];
+    const walk = (n) => {
+      for (const c of n.childNodes) {
+        if (c.nodeType === Node.TEXT_NODE) { parts.push(c.data); continue; }
+        if (c.nodeType !== Node.ELEMENT_NODE) continue;
+        if (c.getAttribute('aria-hidden') === 'true' || c.hidden || c.localName === 'script' || c.localName === 'style') continue;
+        if (c.checkVisibility && !c.checkVisibility({ visibilityProperty: true }) && getComputedStyle(c).display === 'none') continue;
+        const al = c.getAttribute('aria-label');
+        if (al && al.trim()) { parts.push(' ' + al + ' '); continue; }
+        if (c.localName === 'img') { parts.push(' ' + (c.getAttribute('alt') || '') + ' '); continue; }
+        if (c.localName === 'input' && ['button', 'submit', 'reset'].includes(c.type)) { parts.push(' ' + c.value + ' '); continue; }
+        const block = getComputedStyle(c).display;
+        const sep = block === 'inline' || block === 'inline-block' || block === 'contents' ? '' : ' ';
+        parts.push(sep);
+        walk(c);
+        parts.push(sep);
+      }
+    };
+    walk(e);
+    return norm(parts.join(''));
+  };
+  const approxName = (e) => {
+    const by = byIds(e, 'aria-labelledby');
+    if (by.length) return norm(by.map((x) => x.innerText || x.textContent).join(' '));
+    const al = e.getAttribute('aria-label');
+    if (al && al.trim()) return norm(al);
+    const role = roleOf(e);
+    const tag = e.localName;
+    if (tag === 'input' || tag === 'textarea' || tag === 'select') {
+      const type = (e.getAttribute('type') || '').toLowerCase();
+      if (['button', 'submit', 'reset'].includes(type)) return norm(e.value || (type === 'submit' ? 'Submit' : ''));
+      if (type === 'image') return norm(e.getAttribute('alt') || '');
+      if (e.labels && e.labels.length) return norm([...e.labels].map(contentName).join(' '));
+      return norm(e.getAttribute('placeholder') || e.getAttribute('title') || '');
+    }
+    if (tag === 'img') return norm(e.getAttribute('alt') || '');
+    if (tag === 'fieldset') { const lg = e.querySelector('legend'); return lg ? textOf(lg) : ''; }
+    const fromContent = ['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'option', 'treeitem',
+      'heading', 'checkbox', 'radio', 'switch', 'cell', 'columnheader', 'rowheader', 'term', 'tooltip', 'row'];
+    if (fromContent.includes(role)) return contentName(e);
+    if (e.labels && e.labels.length) return norm([...e.labels].map(contentName).join(' '));
+    return norm(e.getAttribute('title') || '');
+  };
+  const nameOf = (e) => (useComputed ? norm(e.computedName) : approxName(e));
+
+  // ---- what a person can see and use ----
+  const shown = (e) => {
+    if (!e || !e.isConnected) return false;
+    if (e.closest('[aria-hidden="true"]')) return false;
+    const r = e.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return false;
+    if (e.checkVisibility && !e.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    return true;
+  };
+  // visible: shown, or a styled checkbox or radio whose label shows.
+  const visible = (e) => {
+    if (shown(e)) return true;
+    if (e.labels && e.labels.length && !e.closest('[aria-hidden="true"]')) return [...e.labels].some(shown);
+    return false;
+  };
+  const disabled = (e) => {
+    try { if (e.matches(':disabled')) return true; } catch (err) { /* not a form element */ }
+    return !!e.closest('[aria-disabled="true"]');
+  };
+  const state = (e, attr) => e.getAttribute(attr) === 'true';
+  const checked = (e) => {
+    if (e.localName === 'input' && (e.type === 'checkbox' || e.type === 'radio')) return e.checked;
+    return state(e, 'aria-checked') || state(e, 'aria-selected') || state(e, 'aria-pressed');
+  };
+
+  const clickHooks = globalThis[Symbol.for('zoomsetup.clicks')];
+  const clickRoles = ['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'option', 'treeitem', 'checkbox', 'radio', 'switch'];
+  // reacts: e answers a click (a control, a handler, a pointer cursor).
+  const reacts = (e) => {
+    if (e === document.body || e === document.documentElement) return false;
+    if (clickRoles.includes(roleOf(e))) return true;
+    if (e.localName === 'label' && e.control) return true;
+    if (e.hasAttribute('onclick') || typeof e.onclick === 'function') return true;
+    if (clickHooks && clickHooks.has(e)) return true;
+    if (e.hasAttribute('tabindex') && Number(e.getAttribute('tabindex')) >= 0) return true;
+    // a pointer cursor counts where it starts, not on the children that inherit it
+    if (getComputedStyle(e).cursor !== 'pointer') return false;
+    const p = e.parentElement;
+    return !p || getComputedStyle(p).cursor !== 'pointer';
+  };
+
+  // ---- candidates by role ----
+  const TAGS = {
+    button: 'button,input[type=button],input[type=submit],input[type=reset],input[type=image],summary',
+    link: 'a[href],area[href]',
+    textbox: 'input,textarea,[contenteditable]',
+    searchbox: 'input',
+    combobox: 'select,input',
+    spinbutton: 'input',
+    checkbox: 'input[type=checkbox]',
+    radio: 'input[type=radio]',
+    option: 'option',
+    heading: 'h1,h2,h3,h4,h5,h6',
+    dialog: 'dialog',
+    region: 'section',
+    group: 'fieldset,details',
+    article: 'article',
+    form: 'form',
+    listitem: 'li',
+    table: 'table',
+    row: 'tr',
+    cell: 'td',
+    status: 'output',
+    navigation: 'nav',
+  };
+  const selectorFor = (roles) => {
+    const parts = ['[role]'];
+    for (const r of roles) if (TAGS[r]) parts.push(TAGS[r]);
+    return parts.join(',');
+  };
+  // KINDS are what a person looks for; the roles listed are the same thing
+  // in another dress, tried after the locator's own roles.
+  const KINDS = {
+    control: ['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'option', 'treeitem'],
+    field: ['textbox', 'searchbox', 'combobox', 'spinbutton'],
+    toggle: ['checkbox', 'switch', 'menuitemcheckbox'],
+    choice: ['radio', 'option', 'menuitemradio', 'tab'],
+    dialog: ['dialog', 'alertdialog'],
+    region: ['region', 'group', 'article', 'form'],
+    heading: ['heading'],
+    message: ['alert', 'status'],
+    value: ['textbox', 'searchbox', 'combobox', 'spinbutton'],
+    any: [],
+  };
+
+  const hit = (e, role, name, m, via) => ({ e, role, name, i: m.i, tier: m.tier, via: via || '' });
+
+  const byRole = (root, roles, q, via) => {
+    const out = [];
+    let nodes;
+    try { nodes = root.querySelectorAll(selectorFor(roles)); } catch (err) { return out; }
+    for (const e of nodes) {
+      const role = roleOf(e);
+      if (!roles.includes(role)) continue;
+      if (!visible(e)) continue;
+      const name = q.byText ? textOf(e) : nameOf(e);
+      const m = match(name, q);
+      if (m) out.push(hit(e, role, name, m, via ? via(role) : ''));
+    }
+    return out;
+  };
+
+  // ownText: the element's text when no child element carries all of it, so
+  // the deepest element that reads the words is the one found.
+  const deepestWith = (root, q, accept) => {
+    const out = [];
+    const keys = (q.names || []).map((n) => plain(n).replace(/[^\p{L}\p{N}]+/gu, '')).filter(Boolean);
+    if (!keys.length) return out;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const seen = new Set();
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const k = t.data.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      if (!k) continue;
+      let e = t.parentElement;
+      // climb while the element's text is still only a part of a name
+      for (let up = 0; e && up < 4; up++) {
+        if (seen.has(e)) break;
+        const tk = plain(e.textContent || '').replace(/[^\p{L}\p{N}]+/gu, '');
+        if (keys.some((key) => tk === key || (q.partial && tk.includes(key)))) {
+          seen.add(e);
+          if (visible(e)) {
+            const text = textOf(e);
+            const m = match(text, q);
+            if (m) {
+              const a = accept(e);
+              if (a) out.push(hit(a.e, a.role || roleOf(a.e), text, m, a.via));
+            }
+          }
+          break;
+        }
+        if (!keys.some((key) => key.includes(tk))) break;
+        e = e.parentElement;
+      }
+    }
+    return out;
+  };
+
+  const describe = (e) => {
+    const role = (e.getAttribute('role') || '').trim();
+    return e.localName + (role ? '[role=' + role + ']' : '') + (role ? '' : ' (no role)');
+  };
+
+  // clickableText finds the words on an element with no control role that
+  // reacts to a click, or inside one (the click goes to the nearest).
+  const clickableText = (root, q) => deepestWith(root, q, (e) => {
+    const len = textOf(e).length;
+    for (let a = e, up = 0; a && up < 5 && a !== root.parentNode; a = a.parentElement, up++) {
+      if (textOf(a).length > len * 3 + 24) break;
+      if (reacts(a)) return { e: a, via: 'found ' + q.desc + ' by its words on a clickable ' + describe(a) };
+    }
+    return null;
+  });
+
+  const fieldSel = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]),textarea,select,[contenteditable=""],[contenteditable=true],[role=textbox],[role=combobox],[role=searchbox]';
+  const controlSel = 'button,a[href],input,select,textarea,[role=button],[role=link]';
+  // textBefore is the text a person reads just before a field (above it, or
+  // to its left) when nothing ties a label to it: one line per entry.
+  const textBefore = (f) => {
+    let n = f;
+    for (let depth = 0; depth < 4 && n && n !== document.body; depth++) {
+      for (let s = n.previousSibling; s; s = s.previousSibling) {
+        if (s.nodeType === Node.TEXT_NODE) {
+          const t = norm(s.data);
+          if (t) return [t];
+          continue;
+        }
+        if (s.nodeType !== Node.ELEMENT_NODE || !shown(s)) continue;
+        if (s.matches(fieldSel) || s.querySelector(fieldSel)) return [];
+        if (s.matches(controlSel)) continue;
+        const lines = (s.innerText || '').split('\n').map(norm).filter(Boolean);
+        if (lines.length) return lines;
+      }
+      n = n.parentElement;
+    }
+    return [];
+  };
+  const nearText = (root, q) => {
+    const out = [];
+    for (const f of root.querySelectorAll(fieldSel)) {
+      if (!visible(f)) continue;
+      for (const line of textBefore(f)) {
+        const m = match(line, q);
+        if (m) { out.push(hit(f, roleOf(f) || 'textbox', line, m, 'found ' + q.desc + ' by the text before it, not by a label')); break; }
+      }
+    }
+    return out;
+  };
+
+  // styledText finds words shown as a heading without the role: large or bold text.
+  const styledText = (root, q) => deepestWith(root, q, (e) => {
+    if (reacts(e) || e.querySelector(controlSel)) return null;
+    const s = getComputedStyle(e);
+    if (parseFloat(s.fontSize) >= 17 || Number(s.fontWeight) >= 600 || e.localName === 'legend') {
+      return { e, role: 'heading', via: 'found ' + q.desc + ' as styled text, not a heading' };
+    }
+    return null;
+  });
+
+  const overlay = (e) => {
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (a.localName === 'dialog' || ['dialog', 'alertdialog'].includes(a.getAttribute('role')) || a.getAttribute('aria-modal') === 'true') return a;
+      const p = getComputedStyle(a).position;
+      if (p === 'fixed') return a;
+    }
+    return null;
+  };
+  // titled finds a container by the heading it shows: a dialog without a
+  // name (a native dialog, an overlay with only a heading), a card or a tile.
+  const titled = (root, q) => {
+    const hq = Object.assign({}, q, { roles: ['heading'], kind: 'heading' });
+    let anchors = byRole(root, ['heading'], hq);
+    if (!anchors.length) anchors = styledText(root, hq);
+    if (!anchors.length && q.kind === 'region') anchors = deepestWith(root, q, (e) => ({ e, role: roleOf(e) }));
+    const out = [];
+    for (const a of anchors) {
+      if (q.kind === 'dialog') {
+        const box = overlay(a.e);
+        if (!box) continue;
+        out.push(Object.assign(hit(box, roleOf(box) || 'dialog', a.name, a, 'found ' + q.desc + ' as an overlay (' + describe(box) + ') with that heading'), { container: true }));
+      } else {
+        out.push(Object.assign(hit(a.e, q.roles[0], a.name, a, ''), { anchor: true }));
+      }
+    }
+    return out;
+  };
+
+  // labelled reads what a label names: the field it labels, else the text
+  // shown beside it (a description list, a table row, the next element).
+  const valueSel = 'label,dt,th,td,span,div,p,strong,b,em,h1,h2,h3,h4,h5,h6,legend,li';
+  const holderFor = (l) => {
+    if (l.localName === 'label' && l.control) return l.control;
+    if (l.id) {
+      const by = document.querySelector('[aria-labelledby~="' + CSS.escape(l.id) + '"]');
+      if (by && by !== l) return by;
+    }
+    if (l.localName === 'dt') {
+      for (let s = l.nextElementSibling; s; s = s.nextElementSibling) if (s.localName === 'dd') return s;
+    }
+    if (l.localName === 'th' || l.localName === 'td') {
+      const row = l.parentElement;
+      const cells = [...row.children];
+      const i = cells.indexOf(l);
+      if (i + 1 < cells.length) return cells[i + 1];
+      const table = l.closest('table');
+      const body = table && table.querySelector('tbody tr:not(:first-child), tbody tr');
+      if (body && body !== row && body.children[i]) return body.children[i];
+    }
+    for (let n = l, up = 0; n && up < 3 && n !== document.body; n = n.parentElement, up++) {
+      for (let s = n.nextElementSibling; s; s = s.nextElementSibling) {
+        if (!shown(s)) continue;
+        const f = s.matches(fieldSel) ? s : s.querySelector(fieldSel);
+        if (f && shown(f)) return f;
+        if (readValue(s)) return s;
+      }
+    }
+    return null;
+  };
+  // readValue is the text a holder shows, without its buttons' words.
+  const readValue = (h) => {
+    if (!h) return '';
+    if (h.matches('input,textarea,select')) return h.value || '';
+    if (h.isContentEditable) return norm(h.innerText);
+    const copy = h.cloneNode(true);
+    copy.querySelectorAll('button,[role=button],a,input,select,textarea,[aria-hidden="true"],script,style').forEach((x) => x.remove());
+    // innerText of a detached copy loses layout; read the live text and
+    // take away the controls' words.
+    let text = norm(h.innerText);
+    for (const c of h.querySelectorAll('button,[role=button],a,[aria-hidden="true"]')) {
+      const w = norm(c.innerText);
+      if (w) text = norm(text.replace(w, ''));
+    }
+    return text || norm(copy.textContent);
+  };
+  const labelled = (root, q) => {
+    const out = [];
+    const seen = new Set();
+    for (const e of root.querySelectorAll(valueSel)) {
+      const own = [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join(' ');
+      const text = norm(own) ? own : (e.children.length === 0 ? e.textContent : '');
+      if (!norm(text)) continue;
+      const m = match(text, q);
+      if (!m || m.tier === 3 || !shown(e)) continue;
+      const h = holderFor(e);
+      if (!h || seen.has(h) || h.contains(e)) continue;
+      seen.add(h);
+      out.push(Object.assign(hit(h, roleOf(h), norm(text), m, ''), { value: readValue(h) }));
+    }
+    return out;
+  };
+
+  const order = (a, b) => (a.i - b.i) || (a.tier - b.tier) || (a.e === b.e ? 0 : (a.e.compareDocumentPosition(b.e) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+
+  // look finds q's matches under root, in stages: its roles, the same kind
+  // of control in another role, then what the kind falls back to.
+  const look = (q, root) => {
+    const own = byRole(root, q.roles, q);
+    if (own.length) return own.sort(order);
+    const kind = KINDS[q.kind] || [];
+    const others = kind.filter((r) => !q.roles.includes(r));
+    if (others.length) {
+      const alt = byRole(root, others, q, (role) => 'found ' + q.desc + ' as a ' + role + ', not a ' + q.roles[0]);
+      if (alt.length) return alt.sort(order);
+    }
+    let fb = [];
+    switch (q.kind) {
+      case 'control': case 'choice': fb = clickableText(root, q); break;
+      case 'field': fb = nearText(root, q); break;
+      case 'value': fb = nearText(root, q); if (!fb.length) fb = labelled(root, q); break;
+      case 'heading': fb = styledText(root, q); break;
+      case 'dialog': case 'region': fb = titled(root, q); break;
+    }
+    return fb.sort(order);
+  };
+
+  const isBox = (h) => h.container || KINDS.dialog.includes(h.role) || KINDS.region.includes(h.role);
+  const find = (q, root) => {
+    root = root || document;
+    if (!q.scope) return look(q, root);
+    const scopes = find(q.scope, root);
+    const inner = Object.assign({}, q, { scope: null });
+    let all = null;
+    const scoped = (hits, s) => hits.map((h) => Object.assign({}, h, { scopeVia: s.via || s.scopeVia || '' }));
+    for (const s of scopes) {
+      if (!s.anchor && isBox(s)) {
+        const hits = look(inner, s.e);
+        if (hits.length) return scoped(hits, s);
+        continue;
+      }
+      // an anchor (a heading, a label): the nearest ancestor holding a match
+      all = all || look(inner, root);
+      for (let b = s.e; b && b !== document.documentElement; b = b.parentElement) {
+        const hits = all.filter((h) => b.contains(h.e));
+        if (hits.length) return scoped(hits, s);
+        if (overlay(s.e) === b) break;
+      }
+    }
+    return [];
+  };
+
+  const out = (h) => ({
+    id: idOf(h.e), role: h.role, name: h.name, matched: h.i, tier: h.tier, via: h.via, scopeVia: h.scopeVia || '',
+    disabled: disabled(h.e), checked: checked(h.e), pressed: state(h.e, 'aria-pressed'),
+    expanded: h.e.getAttribute('aria-expanded') || '', value: h.value === undefined ? null : h.value,
+  });
+
+  // ---- quiet: the page has stopped changing ----
+  let lastChange = performance.now();
+  try {
+    new MutationObserver(() => { lastChange = performance.now(); })
+      .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  } catch (err) { /* no document yet */ }
+  const busy = () => {
+    for (const b of document.querySelectorAll('[aria-busy="true"],[role=progressbar]')) if (shown(b)) return true;
+    return false;
+  };
+
+  const Z = {
+    find: (q) => find(q).map(out),
+    findMany: (qs) => qs.map((q) => find(q).map(out)),
+    useComputed: (on) => { useComputed = on && computed; return useComputed; },
+    // audit lists the shown controls, headings and dialogs whose role or
+    // name the engine computes otherwise than Chrome (names compared as a
+    // reader reads them).
+    audit: () => {
+      if (!computed) return null;
+      const roles = new Set([].concat(...Object.values(KINDS)));
+      const out = [];
+      for (const e of document.querySelectorAll('*')) {
+        const cr = e.computedRole || '';
+        if (!roles.has(cr) || !visible(e)) continue;
+        const was = useComputed;
+        useComputed = false;
+        const ar = roleOf(e);
+        const an = nameOf(e);
+        useComputed = was;
+        const cn = norm(e.computedName);
+        if (ar !== cr || plain(an) !== plain(cn)) {
+          out.push({ element: describe(e) + ' ' + norm(e.outerHTML).slice(0, 120), chrome: cr + ' "' + cn + '"', engine: ar + ' "' + an + '"' });
+        }
+      }
+      return out;
+    },
+    plain,
+    match: (text, q) => match(text, q),
+    // point scrolls the element into view and says where a person would
+    // click it, or what covers it. A styled control hidden behind its own
+    // label counts as uncovered when the label is its own.
+    point: (id) => {
+      const e = el(id);
+      const target = shown(e) ? e : ((e.labels && [...e.labels].find(shown)) || e);
+      target.scrollIntoView({ block: 'center', inline: 'center' });
+      const r = target.getBoundingClientRect();
+      const s = getComputedStyle(target);
+      if (r.width === 0 || r.height === 0 || s.visibility === 'hidden') return { state: 'hidden', origin: location.origin };
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const top = document.elementFromPoint(x, y);
+      const mine = (n) => n && (n === target || target.contains(n) || n === e || e.contains(n) ||
+        (e.labels && [...e.labels].some((l) => l.contains(n))));
+      if (mine(top)) return { state: 'ok', x, y, origin: location.origin };
+      if (e.labels) {
+        for (const l of e.labels) {
+          const lr = l.getBoundingClientRect();
+          const lx = lr.left + Math.min(lr.width / 2, 12);
+          const ly = lr.top + lr.height / 2;
+          if (lr.width > 0 && mine(document.elementFromPoint(lx, ly))) return { state: 'ok', x: lx, y: ly, origin: location.origin };
+        }
+      }
+      const d = top ? (top.closest('[role=dialog],[role=alertdialog],dialog,[aria-label]') || top) : null;
+      const by = d ? (d.getAttribute('aria-label') || d.localName + ' ' + norm(d.innerText).slice(0, 60)) : 'nothing';
+      return { state: 'covered', by, origin: location.origin };
+    },
+    rect: (id) => { const r = el(id).getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; },
+    shownRect: (id) => {
+      const e = el(id);
+      const r = e.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const mine = top && (top === e || e.contains(top) || (e.labels && [...e.labels].some((l) => l.contains(top))));
+      return mine ? { x: r.left, y: r.top, w: r.width, h: r.height } : { x: 0, y: 0, w: 0, h: 0 };
+    },
+    scroll: (id, block) => { el(id).scrollIntoView({ block }); return true; },
+    value: (id) => readValue(el(id)),
+    editable: (id) => { const e = el(id); return e.matches('input,textarea,select') ? !e.readOnly && !e.disabled : e.isContentEditable; },
+    isField: (id) => el(id).matches('input,textarea,select,[contenteditable=""],[contenteditable=true]'),
+    // focus puts the caret in the field, its text selected so typing
+    // replaces it, and says where the focus is.
+    focus: (id) => {
+      const e = el(id);
+      e.focus();
+      if (e.select) e.select();
+      return { focused: document.activeElement === e && document.hasFocus(), origin: location.origin };
+    },
+    // typed says whether the field holds what was typed, and leaves it so its change commits.
+    typed: (id, want) => { const e = el(id); const ok = readValue(e) === want || e.value === want; e.blur(); return { ok, origin: location.origin }; },
+    origin: () => location.origin,
+    row: (id) => {
+      const e = el(id);
+      const row = e.closest('tr,li,[role=row],[role=listitem],article');
+      if (row) return norm(row.innerText);
+      const len = textOf(e).length;
+      for (let a = e.parentElement, up = 0; a && up < 4 && a !== document.body; a = a.parentElement, up++) {
+        if (textOf(a).length > len + 2) return textOf(a);
+      }
+      return textOf(e);
+    },
+    // settled says the page has shown nothing new for quietMs and nothing on it says it is loading.
+    settled: (quietMs) => !busy() && performance.now() - lastChange >= quietMs,
+  };
+  Object.defineProperty(globalThis, KEY, { value: Z });
+  return Z;
+})()
