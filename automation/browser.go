@@ -209,7 +209,7 @@ func Prepare(width, height int64, scale float64) chromedp.Action[chromedp.Void] 
 		}); err != nil {
 			return err
 		}
-		for _, src := range []string{stillScript, clickHookJS} {
+		for _, src := range []string{stillScript, pageHookJS} {
 			if _, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
 				return err
 			}

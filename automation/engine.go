@@ -51,10 +51,12 @@ func engineCall[T any](ctx context.Context, t *chromedp.Target, method string, a
 	return zero, fmt.Errorf("the page lost the locator engine while it was looked at")
 }
 
-// clickHookJS runs before any script of every document: it notes the
+// pageHookJS runs before any script of every document. It notes the
 // elements that get a click handler, so an element without a role that
-// reacts to clicks (a div with a handler) can be told from plain text.
-const clickHookJS = `(() => {
+// reacts to clicks (a div with a handler) can be told from plain text, and
+// counts the page's requests in flight, so a wait can tell a page that is
+// still loading from one that has shown all it will.
+const pageHookJS = `(() => {
   try {
     const K = Symbol.for('zoomsetup.clicks');
     if (globalThis[K]) return;
@@ -66,6 +68,28 @@ const clickHookJS = `(() => {
       if (kinds.has(type) && this instanceof Element) marked.add(this);
       return add.call(this, type, fn, opts);
     };
+    const net = {pending: 0, last: 0};
+    Object.defineProperty(globalThis, Symbol.for('zoomsetup.net'), {value: net});
+    const begin = () => { net.pending++; net.last = performance.now(); };
+    const end = () => { net.pending = Math.max(0, net.pending - 1); net.last = performance.now(); };
+    if (globalThis.fetch) {
+      const f = globalThis.fetch;
+      globalThis.fetch = function (...args) {
+        begin();
+        let p;
+        try { p = f.apply(this, args); } catch (e) { end(); throw e; }
+        p.then(end, end);
+        return p;
+      };
+    }
+    if (globalThis.XMLHttpRequest) {
+      const send = XMLHttpRequest.prototype.send;
+      XMLHttpRequest.prototype.send = function (...args) {
+        begin();
+        this.addEventListener('loadend', end);
+        return send.apply(this, args);
+      };
+    }
   } catch (e) {}
 })();`
 

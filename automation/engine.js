@@ -58,7 +58,7 @@
   // match says which of names a text answers to and how closely:
   // tier 0 exact, 1 without regard to case, 2 without decoration, 3 contained.
   const match = (text, q) => {
-    if (!q.names || q.names.length === 0) return { i: 0, tier: 0 };
+    if (!q.names || q.names.length === 0) return { i: 0, tier: 0, name: '' };
     const n = norm(text);
     const low = n.toLowerCase();
     const pl = plain(n);
@@ -75,7 +75,7 @@
             else if (q.partial) ok = low.includes(want.toLowerCase()) || (plain(want) !== '' && pl.includes(plain(want)));
             break;
         }
-        if (ok) return { i, tier };
+        if (ok) return { i, tier, name: q.names[i] };
       }
     }
     return null;
@@ -276,7 +276,7 @@
     any: [],
   };
 
-  const hit = (e, role, name, m, via) => ({ e, role, name, i: m.i, tier: m.tier, via: via || '' });
+  const hit = (e, role, name, m, via) => ({ e, role, name, i: m.i, tier: m.tier, matched: m.name, via: via || '' });
 
   const byRole = (root, roles, q, via) => {
     const out = [];
@@ -309,7 +309,7 @@
       for (let up = 0; e && up < 4; up++) {
         if (seen.has(e)) break;
         const tk = plain(e.textContent || '').replace(/[^\p{L}\p{N}]+/gu, '');
-        if (keys.some((key) => tk === key || (q.partial && tk.includes(key)))) {
+        if (keys.some((key) => tk === key || ((q.partial || q.word) && tk.includes(key)))) {
           seen.add(e);
           if (visible(e)) {
             const text = textOf(e);
@@ -505,9 +505,24 @@
     return fb.sort(order);
   };
 
+  // repeated: e is one of a list's rows or cards (a list item, a table row,
+  // or one of several siblings of its kind and class): what belongs to its
+  // heading is inside it, not in the next row.
+  const repeated = (e) => {
+    if (['li', 'tr', 'article'].includes(e.localName)) return true;
+    if (['row', 'listitem', 'option', 'article'].includes(e.getAttribute('role') || '')) return true;
+    if (!e.className || typeof e.className !== 'string' || !['div', 'section'].includes(e.localName) || !e.parentElement) return false;
+    let like = 0;
+    for (const c of e.parentElement.children) if (c !== e && c.localName === e.localName && c.className === e.className) like++;
+    return like >= 2;
+  };
   const isBox = (h) => h.container || KINDS.dialog.includes(h.role) || KINDS.region.includes(h.role);
   const find = (q, root) => {
     root = root || document;
+    const hits = findOne(q, root);
+    return hits.length || !q.or ? hits : find(q.or, root);
+  };
+  const findOne = (q, root) => {
     if (!q.scope) return look(q, root);
     const scopes = find(q.scope, root);
     const inner = Object.assign({}, q, { scope: null });
@@ -524,14 +539,14 @@
       for (let b = s.e; b && b !== document.documentElement; b = b.parentElement) {
         const hits = all.filter((h) => b.contains(h.e));
         if (hits.length) return scoped(hits, s);
-        if (overlay(s.e) === b) break;
+        if (overlay(s.e) === b || repeated(b)) break;
       }
     }
     return [];
   };
 
   const out = (h) => ({
-    id: idOf(h.e), role: h.role, name: h.name, matched: h.i, tier: h.tier, via: h.via, scopeVia: h.scopeVia || '',
+    id: idOf(h.e), role: h.role, name: h.name, matched: h.matched || '', tier: h.tier, via: h.via, scopeVia: h.scopeVia || '',
     disabled: disabled(h.e), checked: checked(h.e), pressed: state(h.e, 'aria-pressed'),
     expanded: h.e.getAttribute('aria-expanded') || '', value: h.value === undefined ? null : h.value,
   });
@@ -636,8 +651,26 @@
       }
       return textOf(e);
     },
-    // settled says the page has shown nothing new for quietMs and nothing on it says it is loading.
-    settled: (quietMs) => !busy() && performance.now() - lastChange >= quietMs,
+    // settled says the page has shown nothing new and asked nothing of its
+    // server for quietMs, and nothing on it says it is loading.
+    settled: (quietMs) => {
+      const net = globalThis[Symbol.for('zoomsetup.net')];
+      const now = performance.now();
+      if (net && (net.pending > 0 || now - net.last < quietMs)) return false;
+      return document.readyState === 'complete' && !busy() && now - lastChange >= quietMs;
+    },
+    // status is the HTTP status of the page's own load, when the browser tells it.
+    status: () => {
+      const n = performance.getEntriesByType('navigation')[0];
+      return n && n.responseStatus ? n.responseStatus : 0;
+    },
+    // frames lists the frames of another site that show on the page, large
+    // enough to hold a form.
+    frames: () => [...document.querySelectorAll('iframe,frame')].filter((f) => {
+      const r = f.getBoundingClientRect();
+      if (r.width < 200 || r.height < 120 || !shown(f)) return false;
+      try { return new URL(f.src || 'about:blank', location.href).origin !== location.origin && !!f.src; } catch (e) { return false; }
+    }).map((f) => new URL(f.src, location.href).origin),
   };
   Object.defineProperty(globalThis, KEY, { value: Z });
   return Z;

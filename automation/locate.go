@@ -24,6 +24,7 @@ type Locator struct {
 	Partial bool     // a name may be part of the element's name
 	Word    bool     // a name is a token (a scope id): contained, with nothing glued to it
 	Scope   *Locator // look only inside the first match of Scope that holds a match
+	Else    *Locator // what to look for when this finds nothing
 
 	kind   string // what a person looks for: control, field, toggle, choice, dialog, region, heading, message, value, any
 	byText bool   // match names against the element's rendered text, not its accessible name
@@ -110,6 +111,18 @@ func (l Locator) In(scope Locator) Locator {
 	return l
 }
 
+// Or returns l, falling back to other when l finds nothing: a field in its
+// section when the page has the section's heading, anywhere when not.
+func (l Locator) Or(other Locator) Locator {
+	if l.Else != nil {
+		e := l.Else.Or(other)
+		l.Else = &e
+		return l
+	}
+	l.Else = &other
+	return l
+}
+
 // Containing returns l matching names that contain one of its names.
 func (l Locator) Containing() Locator {
 	l.Partial = true
@@ -143,6 +156,10 @@ func (l Locator) String() string {
 		b.WriteString(" in ")
 		b.WriteString(l.Scope.String())
 	}
+	if l.Else != nil {
+		b.WriteString(", else ")
+		b.WriteString(l.Else.String())
+	}
 	return b.String()
 }
 
@@ -156,6 +173,7 @@ type query struct {
 	ByText  bool     `json:"byText"`
 	Desc    string   `json:"desc"`
 	Scope   *query   `json:"scope"`
+	Or      *query   `json:"or"`
 }
 
 func (l Locator) query() *query {
@@ -169,12 +187,15 @@ func (l Locator) query() *query {
 	if l.Scope != nil {
 		q.Scope = l.Scope.query()
 	}
+	if l.Else != nil {
+		q.Or = l.Else.query()
+	}
 	return q
 }
 
 // describe is l without its scope, for drift notes.
 func (l Locator) describe() string {
-	l.Scope = nil
+	l.Scope, l.Else = nil, nil
 	return l.String()
 }
 
@@ -198,7 +219,7 @@ type rawHit struct {
 	ID       string  `json:"id"`
 	Role     string  `json:"role"`
 	Name     string  `json:"name"`
-	Matched  int     `json:"matched"`
+	Matched  string  `json:"matched"`
 	Via      string  `json:"via"`
 	ScopeVia string  `json:"scopeVia"`
 	Disabled bool    `json:"disabled"`
@@ -208,14 +229,11 @@ type rawHit struct {
 	Value    *string `json:"value"`
 }
 
-func (l Locator) hits(raw []rawHit) []Hit {
+func hits(raw []rawHit) []Hit {
 	out := make([]Hit, len(raw))
 	for i, r := range raw {
-		h := Hit{ID: r.ID, Role: r.Role, Name: r.Name, Via: r.Via, ScopeVia: r.ScopeVia, Disabled: r.Disabled, Checked: r.Checked, Pressed: r.Pressed, Expanded: r.Expanded, Value: r.Value}
-		if r.Matched >= 0 && r.Matched < len(l.Names) {
-			h.Matched = l.Names[r.Matched]
-		}
-		out[i] = h
+		out[i] = Hit{ID: r.ID, Role: r.Role, Name: r.Name, Matched: r.Matched, Via: r.Via, ScopeVia: r.ScopeVia,
+			Disabled: r.Disabled, Checked: r.Checked, Pressed: r.Pressed, Expanded: r.Expanded, Value: r.Value}
 	}
 	return out
 }
@@ -267,9 +285,9 @@ func find(ctx context.Context, t *chromedp.Target, l Locator) ([]Hit, error) {
 	if err != nil {
 		return nil, err
 	}
-	hits := l.hits(raw)
-	drift(ctx, hits)
-	return hits, nil
+	found := hits(raw)
+	drift(ctx, found)
+	return found, nil
 }
 
 // findMany looks once for each of ls, in one round trip.
@@ -286,8 +304,8 @@ func findMany(ctx context.Context, t *chromedp.Target, ls []Locator) ([][]Hit, e
 		return nil, fmt.Errorf("the locator engine answered %d lookups for %d", len(raw), len(ls))
 	}
 	out := make([][]Hit, len(ls))
-	for i, l := range ls {
-		out[i] = l.hits(raw[i])
+	for i := range ls {
+		out[i] = hits(raw[i])
 		drift(ctx, out[i])
 	}
 	return out, nil

@@ -34,6 +34,12 @@ func WithOrigin(ctx context.Context, origin string) context.Context {
 	return context.WithValue(ctx, originKey{}, Origin(origin))
 }
 
+// BoundOrigin is the origin ctx's actions are bound to, or "".
+func BoundOrigin(ctx context.Context) string {
+	o, _ := ctx.Value(originKey{}).(string)
+	return o
+}
+
 // checkOrigin refuses got when ctx is bound to another origin.
 func checkOrigin(ctx context.Context, got string) error {
 	want, _ := ctx.Value(originKey{}).(string)

@@ -119,7 +119,6 @@ func lookOnce(ctx context.Context, t *chromedp.Target, conds []Condition) (int, 
 			found[at[j]] = len(h) > 0
 		}
 	}
-	var firstErr error
 	for i, c := range conds {
 		if v, ok := found[i]; ok {
 			if v {
@@ -129,16 +128,16 @@ func lookOnce(ctx context.Context, t *chromedp.Target, conds []Condition) (int, 
 		}
 		ok, err := c.holds(ctx, t)
 		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
+			// The page changed while it was looked at (a load): what the
+			// other conditions see now may belong to another page than what
+			// this one saw, so nothing is concluded from this look.
+			return -1, err
 		}
 		if ok {
 			return i, nil
 		}
 	}
-	return -1, firstErr
+	return -1, nil
 }
 
 // WaitFor waits until c holds.
@@ -333,4 +332,114 @@ func Pause(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// Settled holds once the page has shown nothing new, and asked nothing of
+// its server, for a moment, and nothing on it says it is loading: what a
+// person waits for before concluding that something is not there.
+func Settled() Condition { return settled{} }
+
+type settled struct{}
+
+// settleQuiet is how long a page must stay still to count as settled.
+const settleQuiet = 300
+
+func (settled) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
+	return engineCall[bool](ctx, t, "settled", settleQuiet)
+}
+
+func (settled) String() string { return "the page to finish loading" }
+
+// Status holds when the page's own load was answered with one of codes:
+// a site that says it is unavailable (503), whatever words its page shows.
+func Status(codes ...int) Condition { return status(codes) }
+
+type status []int
+
+func (s status) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
+	got, err := engineCall[int](ctx, t, "status")
+	if err != nil {
+		return false, err
+	}
+	for _, c := range s {
+		if got == c {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func (s status) String() string { return fmt.Sprintf("an HTTP answer %v", []int(s)) }
+
+// ForeignFrame holds when the page shows, large enough to hold a form, a
+// frame of a site other than allowed: a sign-in that continues at an
+// identity provider inside the page.
+func ForeignFrame(allowed ...string) Condition { return foreignFrame(allowed) }
+
+type foreignFrame []string
+
+func (f foreignFrame) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
+	frames, err := engineCall[[]string](ctx, t, "frames")
+	if err != nil {
+		return false, err
+	}
+	for _, fr := range frames {
+		ok := false
+		for _, a := range f {
+			ok = ok || Origin(a) == fr
+		}
+		if !ok {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func (f foreignFrame) String() string { return "a frame of a site other than " + strings.Join(f, ", ") }
+
+// FrameOrigins lists the origins of the foreign frames ForeignFrame sees, for messages.
+func FrameOrigins(ctx context.Context) []string {
+	out, _ := chromedp.Run(ctx, chromedp.Action[[]string](func(ctx context.Context, t *chromedp.Target) ([]string, error) {
+		return engineCall[[]string](ctx, t, "frames")
+	}))
+	return out
+}
+
+// Glance waits at most d for one of conds and returns its index, or -1 when
+// none showed: for looking whether a menu opened, never for a page to load.
+func Glance(d time.Duration, conds ...Condition) chromedp.Action[int] {
+	return func(ctx context.Context, t *chromedp.Target) (int, error) {
+		if d <= 0 {
+			i, err := lookOnce(ctx, t, conds)
+			if err != nil && (transient(err) || ctx.Err() == nil && errors.Is(err, ErrWaited)) {
+				return -1, nil
+			}
+			return i, err
+		}
+		gctx, cancel := context.WithTimeout(ctx, d)
+		defer cancel()
+		i, err := WaitAny(conds...)(gctx, t)
+		if err != nil && ctx.Err() == nil && errors.Is(err, ErrWaited) {
+			return -1, nil
+		}
+		return i, err
+	}
+}
+
+// Any holds when one of conds holds: several pages that all mean "arrived".
+func Any(conds ...Condition) Condition { return anyOf(conds) }
+
+type anyOf []Condition
+
+func (c anyOf) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
+	i, err := lookOnce(ctx, t, c)
+	return i >= 0, err
+}
+
+func (c anyOf) String() string {
+	s := make([]string, len(c))
+	for i, x := range c {
+		s[i] = x.String()
+	}
+	return strings.Join(s, " or ")
 }

@@ -2,6 +2,7 @@ package flows_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,8 +39,8 @@ func TestHardAccounts(t *testing.T) {
 			plan: func(p *flows.Plan) { p.Zoom.TOTP = nil }, kind: a.KindPerson, advice: "ZOOM_TOTP_SECRET"},
 		{name: "sso without assisted", opts: simulator.Options{SSO: true}, kind: a.KindPerson, advice: "--assisted",
 			check: func(t *testing.T, st simulator.State) {
-				if st.IdPSignIns != 0 {
-					t.Error("credentials were typed at the identity provider")
+				if st.IdPSignIns != 0 || st.IdPAttempts != 0 || st.IdPEvents != 0 {
+					t.Error("something was typed or clicked at the identity provider")
 				}
 			}},
 		{name: "missing developer permission", opts: simulator.Options{NoDeveloperRole: true}, kind: a.KindUnexpected, advice: "Server-to-Server OAuth app"},
@@ -219,5 +220,54 @@ func TestTwoRefusedCodesStop(t *testing.T) {
 	}
 	if n := h.sim.State().CodeAttempts; n != 2 {
 		t.Fatalf("%d codes typed, want 2", n)
+	}
+}
+
+// TestSignInElsewhereGetsNothing sends the sign-in to an identity provider
+// whose page reads like Zoom's (Email, Next, Password, Sign In), each way a
+// real sign-in can get there, and MEETS' sign-in too: the run stops with the
+// SSO advice, and the provider saw no keystroke, input, click or post. The
+// evidence shows the foreign page.
+func TestSignInElsewhereGetsNothing(t *testing.T) {
+	cases := []struct {
+		name string
+		opts simulator.Options
+		pick func(flows.Plan, *flows.Result) []a.Step
+	}{
+		{name: "redirect after the email step", opts: simulator.Options{SSO: true}},
+		{name: "redirect to a form that renders late", opts: simulator.Options{SSO: true, SSOWay: "late"}},
+		{name: "server redirect", opts: simulator.Options{SSO: true, SSOWay: "server"}},
+		{name: "redirect as the email is typed", opts: simulator.Options{SSO: true, SSOWay: "typed"}},
+		{name: "form in a frame of another site", opts: simulator.Options{SSO: true, SSOWay: "frame"}},
+		{name: "MEETS sign-in redirected", opts: simulator.Options{MeetsSSO: true},
+			pick: func(p flows.Plan, r *flows.Result) []a.Step { return p.MeetsSteps(r) }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, c.opts)
+			_, man, err := h.run(c.pick)
+			if a.KindOf(err) != a.KindPerson {
+				t.Fatalf("err = %v (kind %d), want a person needed\n%s", err, a.KindOf(err), h.progress.String())
+			}
+			if c.pick == nil && !strings.Contains(err.Error(), "--assisted") {
+				t.Errorf("error %q does not offer --assisted", err)
+			}
+			st := h.sim.State()
+			if st.IdPEvents != 0 || st.IdPAttempts != 0 {
+				t.Fatalf("the identity provider saw %d events and %d posts, want none", st.IdPEvents, st.IdPAttempts)
+			}
+			last := man.Steps[len(man.Steps)-1]
+			html, rerr := os.ReadFile(filepath.Join(last.Evidence, fmt.Sprintf("%02d-%s-page.html", last.N, last.Name)))
+			if rerr != nil {
+				t.Fatal(rerr)
+			}
+			if c.opts.SSOWay == "frame" {
+				if !strings.Contains(string(html), "<iframe") {
+					t.Errorf("the evidence does not show the page with the provider's frame")
+				}
+			} else if !strings.Contains(string(html), "idp-form") {
+				t.Errorf("the evidence does not show the provider's page")
+			}
+		})
 	}
 }

@@ -118,7 +118,7 @@ func (h *harness) run(pick func(flows.Plan, *flows.Result) []a.Step) (*flows.Res
 		red.Add(s)
 	}
 	note := func(format string, args ...any) { fmt.Fprintln(&h.progress, red.Redact(fmt.Sprintf(format, args...))) }
-	s := &a.Session{Tab: a.WithEnv(h.tab, h.plan.Env(note)), Secrets: red, Logf: note, Illustrator: h.pictures}
+	s := &a.Session{Tab: a.WithEnv(h.tab, h.plan.Env(note, red)), Secrets: red, Logf: note, Illustrator: h.pictures}
 	man := a.NewManifest(h.dir, "test", "migrate", "test")
 	r := &a.Runner{Dir: h.dir, StepTimeout: 30 * time.Second, Progress: &h.progress, Manifest: man}
 	res := flows.NewResult(h.dir)

@@ -3,6 +3,7 @@ package flows
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 var guideText string
 
 var guideTmpl = template.Must(template.New("guide").Funcs(template.FuncMap{
+	"img": func(string) (string, error) { return "", nil }, // replaced per run by Guide
 	"scopeGroup": func(name string) string {
 		g := strings.TrimPrefix(name, "zoom-scopes-")
 		if t, ok := groupTitles[g]; ok {
@@ -41,11 +43,22 @@ func Guide(shots []a.Illustration) ([]byte, error) {
 			scopes = append(scopes, s)
 		}
 	}
+	t, err := guideTmpl.Clone()
+	if err != nil {
+		return nil, err
+	}
+	// A picture the run did not take is an error, not an empty link.
+	t.Funcs(template.FuncMap{"img": func(name string) (string, error) {
+		f, ok := files[name]
+		if !ok {
+			return "", fmt.Errorf("the run took no picture %q", name)
+		}
+		return f, nil
+	}})
 	var b bytes.Buffer
-	err := guideTmpl.Execute(&b, struct {
-		Img    map[string]string
+	err = t.Execute(&b, struct {
 		Scopes []a.Illustration
-	}{files, scopes})
+	}{scopes})
 	return b.Bytes(), err
 }
 

@@ -19,6 +19,7 @@ import (
 	a "zoomsetup/automation"
 	"zoomsetup/flows/meets"
 	"zoomsetup/flows/zoom"
+	"zoomsetup/secret"
 	"zoomsetup/zoomapi"
 )
 
@@ -85,10 +86,11 @@ func (r *Result) UseCredentials(f CredentialsFile, c zoomapi.Credentials, path s
 }
 
 // Env is what the actions of a run need around them: overlays to dismiss
-// (the cookie banner) and the ways back from passing faults (an error page's
-// Retry, a Zoom session that ended).
-func (p Plan) Env(logf func(string, ...any)) *a.Env {
-	env := &a.Env{Logf: logf, Dismiss: zoom.Dismissers(), Recover: []a.Recovery{a.PressRetry(retryControl), a.NetworkErrorPage()}}
+// (the cookie banner), the ways back from passing faults (an error page's
+// Retry, a Zoom session that ended), and the redactor that learns every
+// secret typed.
+func (p Plan) Env(logf func(string, ...any), secrets *secret.Redactor) *a.Env {
+	env := &a.Env{Logf: logf, Secrets: secrets, Dismiss: zoom.Dismissers(), Recover: []a.Recovery{a.PressRetry(retryControl), a.NetworkErrorPage()}}
 	if p.Zoom.ZoomURL != "" {
 		env.Recover = append(env.Recover, zoom.Resume(p.Zoom, logf))
 	}

@@ -34,6 +34,10 @@ func (s *Sim) meetsHandler() http.Handler {
 		http.Redirect(w, r, "/admin", http.StatusFound)
 	})
 	mux.HandleFunc("GET /login", func(w http.ResponseWriter, r *http.Request) {
+		if s.opts.MeetsSSO {
+			http.Redirect(w, r, s.ssoStart(), http.StatusFound)
+			return
+		}
 		if s.meetsSignedIn(r) {
 			http.Redirect(w, r, "/admin", http.StatusFound)
 			return

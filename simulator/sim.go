@@ -12,6 +12,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 )
@@ -67,6 +68,11 @@ type Options struct {
 
 	// Hard accounts.
 	SSO             bool // the account signs in at a simulated identity provider (URLs.IdP) after the email step
+	// SSOWay is how an SSO sign-in reaches the identity provider; every way
+	// but the default shows a provider whose page reads like Zoom's own
+	// (Email, Next, Password, Sign In). See SSOWays.
+	SSOWay   string
+	MeetsSSO bool // the MEETS sign-in sends the browser to the identity provider
 	Captcha         bool // reCAPTCHA refuses every password sign-in, right or wrong
 	TermsPending    bool // the Marketplace terms must be accepted before the first app is built
 	NoDeveloperRole bool // the account's role lacks the developer permission: no builder, 403 from the apps API
@@ -94,6 +100,14 @@ type Options struct {
 	// ("Build App" -> "Create App"), to rehearse a site renaming a control.
 	Relabel map[string]string
 }
+
+// SSOWays are the ways a sign-in reaches an identity provider: "" after the
+// email step, by a client-side redirect; "server", the sign-in page itself
+// redirects; "typed", the sign-in page leaves as soon as the email typed has
+// the SSO domain, before Next; "late", as "", to a page that renders its
+// form late; "frame", the provider's form in a frame of another origin on a
+// Zoom page.
+var SSOWays = []string{"", "server", "typed", "late", "frame"}
 
 // AppSeed describes an app that exists before the run, to test reuse of an
 // earlier, possibly half-finished, app.
@@ -201,6 +215,9 @@ func New(opts Options) (*Sim, error) {
 		if math.IsNaN(r.v) || r.v < 0 || r.v > 1 {
 			return nil, fmt.Errorf("%s %v is not between 0 and 1", r.name, r.v)
 		}
+	}
+	if !slices.Contains(SSOWays, opts.SSOWay) {
+		return nil, fmt.Errorf("unknown SSO way %q (have %q)", opts.SSOWay, SSOWays)
 	}
 	if opts.SessionLimit < 0 {
 		return nil, fmt.Errorf("negative session limit %d", opts.SessionLimit)

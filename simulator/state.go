@@ -19,6 +19,7 @@ type State struct {
 	CaptchaRefusals int           // sign-ins refused by reCAPTCHA (Options.Captcha)
 	IdPAttempts     int           // POSTs to the identity provider's sign-in (Options.SSO)
 	IdPSignIns      int           // of those, the ones it accepted
+	IdPEvents       int           // keystrokes, input events, clicks and form submissions the identity provider's pages saw
 	TermsAccepted   bool          // the Marketplace terms are accepted (always, unless Options.TermsPending)
 	Forbidden       int           // Marketplace API requests refused with 403 (no developer role, terms pending)
 	SessionsEnded   int           // Zoom sessions ended by Options.SessionLimit
@@ -128,6 +129,7 @@ type world struct {
 	captchaRefusals int
 	idpAttempts     int
 	idpSignIns      int
+	idpEvents       int
 	termsAccepted   bool
 	forbidden       int
 	sessionsEnded   int
@@ -268,6 +270,7 @@ func (s *Sim) State() State {
 		CaptchaRefusals: w.captchaRefusals,
 		IdPAttempts:     w.idpAttempts,
 		IdPSignIns:      w.idpSignIns,
+		IdPEvents:       w.idpEvents,
 		TermsAccepted:   w.termsAccepted,
 		Forbidden:       w.forbidden,
 		SessionsEnded:   w.sessionsEnded,

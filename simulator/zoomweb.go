@@ -2,6 +2,8 @@ package simulator
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -41,11 +43,25 @@ func (s *Sim) zoomHandler() http.Handler {
 		http.Redirect(w, r, "/profile", http.StatusFound)
 	})
 	mux.HandleFunc("GET /signin", func(w http.ResponseWriter, r *http.Request) {
-		if s.zoomSignedIn(r) {
+		switch {
+		case s.zoomSignedIn(r):
 			http.Redirect(w, r, "/profile", http.StatusFound)
-			return
+		case s.opts.SSO && s.opts.SSOWay == "server":
+			http.Redirect(w, r, s.ssoStart(), http.StatusFound)
+		case s.opts.SSO && s.opts.SSOWay == "typed":
+			bw := &bufferedWriter{header: w.Header(), code: http.StatusOK}
+			s.renderZoom(bw, r, http.StatusOK, "signin.html")
+			_, domain, _ := strings.Cut(zoomEmail, "@")
+			page := strings.Replace(bw.body.String(), "</body>", fmt.Sprintf(ssoTypedScript, domain, s.ssoStart())+"</body>", 1)
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			_, _ = io.WriteString(w, page)
+		default:
+			s.renderZoom(w, r, http.StatusOK, "signin.html")
 		}
-		s.renderZoom(w, r, http.StatusOK, "signin.html")
+	})
+	mux.HandleFunc("GET /signin/sso/embed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		ssoFrame.Execute(w, s.urls.IdP+"/idp/login")
 	})
 	mux.HandleFunc("POST /signin/lookup", s.handleLookup)
 	mux.HandleFunc("POST /signin/api", s.handleSignIn)
@@ -286,7 +302,11 @@ func (s *Sim) handleLookup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s.ssoEmail(in.Email) {
-		writeJSON(w, http.StatusOK, map[string]any{"sso": true, "next": s.ssoStart()})
+		next := s.ssoStart()
+		if s.opts.SSOWay == "frame" {
+			next = s.urls.Zoom + "/signin/sso/embed"
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"sso": true, "next": next})
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"sso": false})

@@ -78,7 +78,7 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 	man.Browser, man.BrowserStart = b.Path, b.Start.Seconds()
 	fmt.Fprintf(env.Err, "      · chrome started in %.1fs\n", b.Start.Seconds())
 
-	envir := j.plan.Env(note)
+	envir := j.plan.Env(note, redactor)
 	s := &a.Session{
 		Tab:         a.WithEnv(b.Tab, envir),
 		Secrets:     redactor,

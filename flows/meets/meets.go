@@ -5,6 +5,7 @@ package meets
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -66,6 +67,7 @@ func APIKey(c zoomapi.Credentials) string { return c.AccountID + ":" + c.ClientI
 // SignIn is the step "Sign in to MEETS admin".
 func SignIn(o Options) a.Step {
 	return a.Step{Name: "meets-sign-in", Entry: true, Timeout: o.Patience + time.Minute, Title: "Sign in to the MEETS admin panel", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
+		ctx = a.WithOrigin(ctx, o.URL)
 		if err := s.Do(ctx, a.Open(o.URL)); err != nil {
 			return "", err
 		}
@@ -80,7 +82,11 @@ func SignIn(o Options) a.Step {
 			return "", a.Fail(a.KindPerson, "check --meets-url; if MEETS signs in through SSO a person must do it",
 				"the MEETS address led to another site, where the tool does not type credentials")
 		}
-		if err := s.Do(ctx, a.Fill(userField, o.User), a.Fill(passwordField, o.Password.Reveal()), a.Click(logInButton)); err != nil {
+		if err := s.Do(ctx, a.Fill(userField, o.User), a.FillSecret(passwordField, o.Password.For(o.URL)), a.Click(logInButton)); err != nil {
+			var oe *a.OriginError
+			if errors.As(err, &oe) {
+				return "", a.Fail(a.KindPerson, "check --meets-url; if MEETS signs in through SSO a person must do it", "the MEETS sign-in moved to another site: %v", err)
+			}
 			return "", err
 		}
 		if i, err = chromedp.Run(ctx, a.WaitAny(conferencingTab, loginRefused)); err != nil {
@@ -133,14 +139,14 @@ func OpenConferencing(creds *zoomapi.Credentials, r *Result) a.Step {
 		if err := s.Illustrate(ctx, "meets-conferencing-account", conferencingTab); err != nil {
 			return "", err
 		}
-		if err := s.Do(ctx, a.Click(conferencingTab), a.WaitFor(apiKeyField)); err != nil {
+		if err := s.Do(ctx, a.Click(conferencingTab), a.WaitFor(apiKey)); err != nil {
 			return "", err
 		}
-		key, err := chromedp.Run(ctx, a.Value(apiKeyField))
+		key, err := chromedp.Run(ctx, a.Value(apiKey))
 		if err != nil {
 			return "", err
 		}
-		sec, err := chromedp.Run(ctx, a.Value(apiSecretField))
+		sec, err := chromedp.Run(ctx, a.Value(apiSecret))
 		if err != nil {
 			return "", err
 		}
@@ -165,13 +171,13 @@ func OpenConferencing(creds *zoomapi.Credentials, r *Result) a.Step {
 
 // EnterCredentials is the step "Enter the API Key and API Secret"; a stored
 // configuration is opened with Edit, so it stays until Zoom accepts the new one.
-func EnterCredentials(creds *zoomapi.Credentials, r *Result) a.Step {
-	return a.Step{Name: "meets-enter-credentials", Title: "Enter the API Key and API Secret", Mask: []a.Locator{apiSecretField},
+func EnterCredentials(o Options, creds *zoomapi.Credentials, r *Result) a.Step {
+	return a.Step{Name: "meets-enter-credentials", Title: "Enter the API Key and API Secret", Mask: []a.Locator{apiSecret},
 		Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 			if r.Already {
 				return a.Already, nil
 			}
-			if err := enter(ctx, s, creds); err != nil {
+			if err := enter(ctx, s, o, creds); err != nil {
 				return "", err
 			}
 			return a.Done, s.Illustrate(ctx, "meets-enter-credentials", credentialFields)
@@ -181,7 +187,8 @@ func EnterCredentials(creds *zoomapi.Credentials, r *Result) a.Step {
 // enter types the credentials into the form, opening a stored configuration
 // with Edit first. It waits for the form to show one or the other: a page
 // still loading has neither.
-func enter(ctx context.Context, s *a.Session, creds *zoomapi.Credentials) error {
+func enter(ctx context.Context, s *a.Session, o Options, creds *zoomapi.Credentials) error {
+	ctx = a.WithOrigin(ctx, o.URL)
 	open := a.When("the API Key to be editable", a.Editable(apiKeyField))
 	i, err := chromedp.Run(ctx, a.WaitAny(open, editButton))
 	if err != nil {
@@ -192,7 +199,7 @@ func enter(ctx context.Context, s *a.Session, creds *zoomapi.Credentials) error 
 			return err
 		}
 	}
-	return s.Do(ctx, a.Fill(apiKeyField, APIKey(*creds)), a.Fill(apiSecretField, creds.ClientSecret.Reveal()))
+	return s.Do(ctx, a.Fill(apiKeyField, APIKey(*creds)), a.FillSecret(apiSecretField, creds.ClientSecret.For(o.URL)))
 }
 
 // Submit is the step "Submit": MEETS tests the credentials with Zoom, and the
@@ -200,18 +207,18 @@ func enter(ctx context.Context, s *a.Session, creds *zoomapi.Credentials) error 
 // When MEETS reports that Zoom has not caught up with the activation (not
 // activated, scopes missing), it waits and submits again, up to o.Patience.
 func Submit(o Options, creds *zoomapi.Credentials, r *Result) a.Step {
-	return a.Step{Name: "meets-submit", Title: "Submit", Mask: []a.Locator{apiSecretField}, Timeout: o.Patience + time.Minute,
+	return a.Step{Name: "meets-submit", Title: "Submit", Mask: []a.Locator{apiSecret}, Timeout: o.Patience + time.Minute,
 		Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 			if r.Already {
 				return a.Already, nil
 			}
 			want := APIKey(*creds)
 			stored := a.When("the API Key "+want+" stored", func(ctx context.Context, t *chromedp.Target) (bool, error) {
-				v, err := a.ReadNow(apiKeyField)(ctx, t)
+				v, err := a.ReadNow(apiKey)(ctx, t)
 				if err != nil || v != want {
 					return false, err
 				}
-				e, err := a.Editable(apiKeyField)(ctx, t)
+				e, err := a.Editable(apiKey)(ctx, t)
 				return !e, err
 			})
 			if err := s.Illustrate(ctx, "meets-submit", submitButton); err != nil {
@@ -226,14 +233,14 @@ func Submit(o Options, creds *zoomapi.Credentials, r *Result) a.Step {
 					r.Saved = true
 					return a.Done, nil
 				}
-				if err := enter(ctx, s, creds); err != nil {
+				if err := enter(ctx, s, o, creds); err != nil {
 					return "", err
 				}
 				refusal, err := chromedp.Run(ctx, a.Fresh(refused))
 				if err != nil {
 					return "", err
 				}
-				again, err := chromedp.Run(ctx, a.Fresh(apiKeyField))
+				again, err := chromedp.Run(ctx, a.Fresh(apiKey))
 				if err != nil {
 					return "", err
 				}
@@ -278,5 +285,5 @@ func catchingUp(why string) bool {
 
 // Steps is the MEETS half, in the order of the setup guide.
 func Steps(o Options, creds *zoomapi.Credentials, r *Result) []a.Step {
-	return []a.Step{SignIn(o), OpenConferencing(creds, r), EnterCredentials(creds, r), Submit(o, creds, r)}
+	return []a.Step{SignIn(o), OpenConferencing(creds, r), EnterCredentials(o, creds, r), Submit(o, creds, r)}
 }

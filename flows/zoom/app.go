@@ -11,63 +11,65 @@ import (
 	"zoomsetup/secret"
 )
 
-// layout is which of the Marketplace's two navigations the account shows.
-type layout int
+// noDeveloperRole is the advice when the Marketplace offers no way to build.
+const noDeveloperRole = "ask the account owner for the role permission Server-to-Server OAuth app (View and Edit; newer accounts: Zoom for developers), under Role Settings > Advanced features"
 
-const (
-	topNav  layout = iota // Develop > Build App
-	leftNav               // Developer > Created apps > + Build app
-)
-
-// openMarketplace loads the Marketplace and tells its layout. A missing
-// Develop/Developer entry means the role lacks the developer permission.
-func openMarketplace(ctx context.Context, s *a.Session, o Options) (layout, error) {
+// openMarketplace loads the Marketplace and waits until it shows a way to
+// the builder. A signed-in Marketplace that has rendered without a Develop,
+// Developer, Created apps or Build app entry means the role lacks the
+// developer permission: that is said as soon as the page has settled.
+func openMarketplace(ctx context.Context, s *a.Session, o Options) error {
 	if err := s.Do(ctx, a.Open(o.MarketplaceURL)); err != nil {
-		return 0, err
+		return err
 	}
-	i, err := chromedp.Run(ctx, a.WaitAny(developMenu, developerNav, emailField))
+	ways := []a.Condition{developMenu, developerNav, createdAppsItem, buildAppItem, createdAppsPage}
+	i, err := chromedp.Run(ctx, a.WaitAny(append(ways, emailField, manageMenu, a.Settled())...))
 	switch {
 	case err != nil:
-		return 0, a.Fail(a.KindUnexpected,
-			"ask the account owner for the role permission Server-to-Server OAuth app (View and Edit), under Role Settings > Advanced features",
-			"the Marketplace shows no Develop or Developer entry: %v", err)
-	case i == 2:
-		return 0, a.Fail(a.KindUnexpected, "run again; if it repeats, sign in to the Marketplace by hand once",
+		return a.Fail(a.KindUnexpected, noDeveloperRole, "the Marketplace shows no Develop or Developer entry: %v", err)
+	case i < len(ways):
+		return nil
+	case i == len(ways):
+		return a.Fail(a.KindUnexpected, "run again; if it repeats, sign in to the Marketplace by hand once",
 			"the Marketplace sent the browser back to the Zoom sign-in")
 	}
-	return layout(i), nil
+	// The page shows itself (its Manage entry) or has stopped changing: once
+	// it has settled, a way to build would be there.
+	if _, err := chromedp.Run(ctx, a.WaitFor(a.Settled())); err != nil {
+		return err
+	}
+	if j, err := chromedp.Run(ctx, a.Glance(0, ways...)); err != nil || j >= 0 {
+		return err
+	}
+	return a.Fail(a.KindUnexpected, noDeveloperRole,
+		"the signed-in Marketplace shows no Develop, Developer or Created apps entry, so the role lacks the developer permission")
 }
 
-// openCreatedApps shows the list of apps this account has built.
-func openCreatedApps(ctx context.Context, s *a.Session, l layout) error {
-	if l == topNav {
-		return s.Do(ctx, a.Click(manageMenu), a.Click(createdAppsItem))
-	}
-	if ok, _ := chromedp.Run(ctx, a.Holds(createdAppsItem)); !ok {
-		if err := s.Do(ctx, a.Click(developerNav)); err != nil {
-			return err
-		}
-	}
-	return s.Do(ctx, a.Click(createdAppsItem))
-}
-
-// appListed waits for the Created Apps list to load and reports whether it
-// holds an app with the name, refusing one of another type.
+// appListed reports whether the Created Apps list holds an app with the
+// name, refusing one of another type. It concludes "not there" only once
+// the list has finished loading.
 func appListed(ctx context.Context, name string) (bool, error) {
-	i, err := chromedp.Run(ctx, a.WaitAny(appLink(name), a.Role("table"), a.Text("not created any apps")))
+	entry := appEntry(name)
+	i, err := chromedp.Run(ctx, a.WaitAny(append([]a.Condition{entry, a.Settled()}, noApps...)...))
 	if err != nil {
 		return false, err
 	}
 	if i != 0 {
-		if ok, _ := chromedp.Run(ctx, a.Holds(appLink(name))); !ok {
-			return false, nil
+		if _, err := chromedp.Run(ctx, a.WaitFor(a.Settled())); err != nil {
+			return false, err
+		}
+		if ok, err := chromedp.Run(ctx, a.Holds(entry)); err != nil || !ok {
+			return false, err
 		}
 	}
-	text, err := chromedp.Run(ctx, a.RowText(appLink(name)))
+	text, err := chromedp.Run(ctx, a.RowText(entry))
 	if err != nil {
 		return true, err
 	}
-	if low := strings.ToLower(text); !strings.Contains(low, "server-to-server") && !strings.Contains(low, "server to server") {
+	low := strings.ToLower(text)
+	s2s := strings.Contains(low, "server-to-server") || strings.Contains(low, "server to server")
+	other := strings.Contains(low, "general") || strings.Contains(low, "webhook") || strings.Contains(low, "jwt") || strings.Contains(low, "sdk")
+	if !s2s && other {
 		return true, a.Fail(a.KindUnexpected, "leave it alone and choose another name with --app-name",
 			"an app named %q exists but is not a Server-to-Server OAuth app (%q)", name, a.Normalize(text))
 	}
@@ -79,42 +81,36 @@ func appListed(ctx context.Context, name string) (bool, error) {
 func OpenBuilder(o Options, r *Result) a.Step {
 	return a.Step{Name: "zoom-open-builder", Title: "Open Develop > Build App", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		r.AppName = o.AppName
-		l, err := openMarketplace(ctx, s, o)
-		if err != nil {
+		if err := openMarketplace(ctx, s, o); err != nil {
 			return "", err
 		}
-		if err := openCreatedApps(ctx, s, l); err != nil {
+		if err := s.Do(ctx, a.Reach(createdAppsItem, createdAppsPage, manageMenu, developerNav, developMenu)); err != nil {
 			return "", err
 		}
+		var err error
 		if r.AppExisted, err = appListed(ctx, o.AppName); err != nil || r.AppExisted {
 			return a.Already, err
 		}
-		if l == topNav {
-			if err := s.Do(ctx, a.Click(developMenu)); err != nil {
-				return "", err
-			}
-			if err := s.Illustrate(ctx, "zoom-build-app", buildAppItem); err != nil {
-				return "", err
-			}
-			if err := s.Do(ctx, a.Click(buildAppItem)); err != nil {
-				return "", err
-			}
-			return a.Done, terms(ctx, s, o, chooseTypeHeading)
-		}
-		if err := s.Illustrate(ctx, "zoom-build-app", buildAppButton); err != nil {
+		builder := []a.Condition{chooseTypeHeading, kindDialog, termsDialog, s2sChoice, createButton.In(s2sTile)}
+		// Build app shows on the list itself (the left navigation), or in
+		// the Develop menu.
+		if err := s.Do(ctx, a.Reach(buildAppItem, buildAppItem, developMenu, developerNav)); err != nil {
 			return "", err
 		}
-		if err := s.Do(ctx, a.Click(buildAppButton)); err != nil {
+		if err := s.Illustrate(ctx, "zoom-build-app", buildAppItem); err != nil {
 			return "", err
 		}
-		return a.Done, terms(ctx, s, o, kindDialog)
+		if err := s.Do(ctx, a.Click(buildAppItem)); err != nil {
+			return "", err
+		}
+		return a.Done, terms(ctx, s, o, a.Any(builder[:2]...), a.Any(builder...))
 	}}
 }
 
 // terms waits for the builder (next); when the Marketplace first asks a new
 // developer to accept its terms, it accepts them only if the user said so.
-func terms(ctx context.Context, s *a.Session, o Options, next a.Condition) error {
-	i, err := chromedp.Run(ctx, a.WaitAny(termsDialog, next))
+func terms(ctx context.Context, s *a.Session, o Options, next, builder a.Condition) error {
+	i, err := chromedp.Run(ctx, a.WaitAny(termsDialog, builder))
 	if err != nil || i == 1 {
 		return err
 	}
@@ -123,46 +119,57 @@ func terms(ctx context.Context, s *a.Session, o Options, next a.Condition) error
 			"the Marketplace asks this account to accept its developer terms before building an app")
 	}
 	s.Note("accepting the Marketplace developer terms (--accept-terms)")
-	if _, err := chromedp.Run(ctx, a.SetChecked(termsCheckbox, true)); err != nil {
+	if _, err := chromedp.Run(ctx, a.SetChecked(termsCheckbox.In(termsDialog), true)); err != nil {
 		return err
 	}
-	return s.Do(ctx, a.Click(acceptButton), a.WaitGone(termsDialog), a.WaitFor(next))
+	return s.Do(ctx, a.Click(acceptButton.In(termsDialog)), a.WaitGone(termsDialog), a.WaitFor(builder))
 }
 
 // ChooseType is the step "Choose Server-to-Server OAuth" and name the app;
-// for an app that exists it opens that app instead.
+// for an app that exists it opens that app instead. The type may be offered
+// as tiles each with its own Create, as radio options, or as cards to
+// select before a Create of their own.
 func ChooseType(o Options, r *Result) a.Step {
 	return a.Step{Name: "zoom-choose-type", Title: "Choose Server-to-Server OAuth and name the app", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		if r.AppExisted {
-			return a.Already, s.Do(ctx, a.Click(appLink(o.AppName)), a.WaitFor(credentialsSection))
+			return a.Already, s.Do(ctx, a.Click(appEntry(o.AppName)), a.WaitFor(credentialsSection))
 		}
-		i, err := chromedp.Run(ctx, a.WaitAny(chooseTypeHeading, kindDialog))
+		tileCreate := createButton.In(s2sTile)
+		i, err := chromedp.Run(ctx, a.WaitAny(s2sChoice, tileCreate, nameDialog))
 		if err != nil {
 			return "", err
 		}
 		if i == 0 {
-			if err := s.Illustrate(ctx, "zoom-choose-type", createButton.In(s2sTile)); err != nil {
+			// A choice to select first (a radio, a card), then Create.
+			if err := s.Do(ctx, a.Click(s2sChoice)); err != nil {
 				return "", err
 			}
-			err = s.Do(ctx, a.Click(createButton.In(s2sTile)))
-		} else {
-			if err := s.Do(ctx, a.Click(s2sRadio.In(kindDialog))); err != nil {
+			if err := s.Illustrate(ctx, "zoom-choose-type", s2sChoice); err != nil {
 				return "", err
 			}
-			if err := s.Illustrate(ctx, "zoom-choose-type", s2sRadio.In(kindDialog)); err != nil {
+			// Its Create: in the dialog that asked, in the chosen card, or the page's.
+			create := createButton.In(kindDialog).Or(tileCreate).Or(createButton)
+			if j, err := chromedp.Run(ctx, a.WaitAny(nameDialog, create)); err != nil {
+				return "", err
+			} else if j == 1 {
+				if err := s.Do(ctx, a.Click(create)); err != nil {
+					return "", err
+				}
+			}
+		} else if i == 1 {
+			if err := s.Illustrate(ctx, "zoom-choose-type", tileCreate); err != nil {
 				return "", err
 			}
-			err = s.Do(ctx, a.Click(createButton.In(kindDialog)))
-		}
-		if err != nil {
-			return "", err
+			if err := s.Do(ctx, a.Click(tileCreate)); err != nil {
+				return "", err
+			}
 		}
 		return a.Done, s.Do(ctx, a.WaitFor(nameDialog), a.Fill(appNameField.In(nameDialog), o.AppName))
 	}}
 }
 
 // CreateApp is the step "Create": it presses Create in the name dialog and
-// waits for the new app's first section.
+// waits for the new app's page.
 func CreateApp(o Options, r *Result) a.Step {
 	return a.Step{Name: "zoom-create-app", Title: "Create the app", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		if r.AppExisted {
@@ -171,7 +178,7 @@ func CreateApp(o Options, r *Result) a.Step {
 		if err := s.Illustrate(ctx, "zoom-name-app", appNameField.In(nameDialog)); err != nil {
 			return "", err
 		}
-		if err := s.Do(ctx, a.Click(createButton.In(nameDialog)), a.WaitFor(credentialsSection), a.WaitFor(accountIDField)); err != nil {
+		if err := s.Do(ctx, a.Click(createButton.In(nameDialog)), a.WaitGone(nameDialog), a.WaitFor(credentialsSection)); err != nil {
 			return "", err
 		}
 		return a.Done, nil
@@ -179,33 +186,34 @@ func CreateApp(o Options, r *Result) a.Step {
 }
 
 // openSection shows one of the app's sections and waits for its heading.
-func openSection(ctx context.Context, s *a.Session, link a.Locator, heading string) error {
-	return s.Do(ctx, a.Click(link), a.WaitFor(a.Heading(heading)))
+func openSection(ctx context.Context, s *a.Session, entry a.Locator, heading string) error {
+	return s.Do(ctx, a.Click(entry), a.WaitFor(a.Heading(heading)))
 }
 
-// masked is true when a field shows dots or stars instead of its value.
+// masked is true when a value shows dots or stars instead of itself.
 func masked(v string) bool {
 	v = strings.TrimSpace(v)
-	return v == "" || strings.Trim(v, "•*●·") == ""
+	return v == "" || strings.Trim(v, "•*●·∙⋅ ") == ""
 }
 
 // ReadCredentials is the step "Copy the App Credentials": Account ID, Client
-// ID and, revealed if masked, Client Secret. They are saved before anything
-// else happens.
+// ID and, revealed if masked, Client Secret, whether the page shows them in
+// fields or as text beside their labels. They are saved before anything else
+// happens. Regenerate is never pressed.
 func ReadCredentials(o Options, r *Result) a.Step {
 	st := a.Step{Name: "zoom-read-credentials", Title: "Copy the App Credentials", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		if err := openSection(ctx, s, credentialsSection, "App Credentials"); err != nil {
 			return "", err
 		}
-		acct, err := chromedp.Run(ctx, a.Value(accountIDField))
+		acct, err := chromedp.Run(ctx, a.Value(accountID))
 		if err != nil {
 			return "", err
 		}
-		client, err := chromedp.Run(ctx, a.Value(clientIDField))
+		client, err := chromedp.Run(ctx, a.Value(clientID))
 		if err != nil {
 			return "", err
 		}
-		sec, err := chromedp.Run(ctx, a.Value(clientSecretField))
+		sec, err := chromedp.Run(ctx, a.Value(clientSecret))
 		if err != nil {
 			return "", err
 		}
@@ -213,14 +221,14 @@ func ReadCredentials(o Options, r *Result) a.Step {
 			if err := s.Do(ctx, a.Click(showSecretButton), a.WaitFor(revealed)); err != nil {
 				return "", err
 			}
-			if sec, err = chromedp.Run(ctx, a.Value(clientSecretField)); err != nil {
+			if sec, err = chromedp.Run(ctx, a.Value(clientSecret)); err != nil {
 				return "", err
 			}
 		}
-		r.Credentials.AccountID, r.Credentials.ClientID = acct, client
-		r.Credentials.ClientSecret = secret.New(sec)
+		r.Credentials.AccountID, r.Credentials.ClientID = strings.TrimSpace(acct), strings.TrimSpace(client)
+		r.Credentials.ClientSecret = secret.New(strings.TrimSpace(sec))
 		s.Secrets.Add(r.Credentials.ClientSecret)
-		s.HideInPictures(acct, client)
+		s.HideInPictures(r.Credentials.AccountID, r.Credentials.ClientID)
 		if err := r.Credentials.Check(); err != nil {
 			return "", a.Fail(a.KindUnexpected, "open the app's App Credentials page and check what it shows", "the credentials read from Zoom look wrong: %v", err)
 		}
@@ -236,7 +244,13 @@ func ReadCredentials(o Options, r *Result) a.Step {
 		return a.Done, nil
 	}}
 	if !o.ShowSecret {
-		st.Mask = []a.Locator{clientSecretField}
+		st.Mask = []a.Locator{clientSecret}
 	}
 	return st
 }
+
+// revealed holds once the Client Secret shows a value instead of dots.
+var revealed = a.When("the Client Secret to be shown", func(ctx context.Context, t *chromedp.Target) (bool, error) {
+	v, err := a.ReadNow(clientSecret)(ctx, t)
+	return err == nil && !masked(v), err
+})

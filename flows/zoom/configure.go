@@ -44,7 +44,7 @@ func FillInformation(o Options, r *Result) a.Step {
 			}
 			out = a.Done
 			// Continue saves; coming back proves the values were kept.
-			if err := s.Do(ctx, a.Click(continueButton), a.WaitFor(a.Heading("Feature"))); err != nil {
+			if err := s.Do(ctx, a.Click(continueButton), a.WaitFor(a.Heading("Feature", "Features"))); err != nil {
 				return "", err
 			}
 			if err := openSection(ctx, s, informationSection, "Information"); err != nil {
@@ -120,9 +120,12 @@ func PassFeature() a.Step {
 // scopeID matches a scope id as Zoom prints it, e.g. meeting:read:meeting:admin.
 var scopeID = regexp.MustCompile(`[a-z_]+(?::[a-z_]+)+`)
 
-// addedScopes reads the ids listed in the Scopes section.
+// addedScopes reads the ids the Scopes section lists, once it has loaded.
 func addedScopes(ctx context.Context) ([]string, error) {
-	if _, err := chromedp.Run(ctx, a.WaitAny(a.Text("scopes added"), a.Text("scope added"), a.Text("No scopes"))); err != nil {
+	if _, err := chromedp.Run(ctx, a.WaitAny(append(scopeCount, a.Settled())...)); err != nil {
+		return nil, err
+	}
+	if _, err := chromedp.Run(ctx, a.WaitFor(a.Settled())); err != nil {
 		return nil, err
 	}
 	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
@@ -141,26 +144,6 @@ func catalogueOf(have []string) zoomapi.Catalogue {
 	}
 	return zoomapi.Auto
 }
-
-// offered tells the catalogue the open Add Scopes dialog offers, by searching it.
-func offered(ctx context.Context, s *a.Session) (zoomapi.Catalogue, error) {
-	g, c := zoomapi.Profile(zoomapi.Granular)[0], zoomapi.Profile(zoomapi.Classic)[0]
-	if err := s.Do(ctx, a.Fill(scopeSearch, "meeting:read:")); err != nil {
-		return "", err
-	}
-	i, err := chromedp.Run(ctx, a.WaitAny(scopeBox(g), scopeBox(c)))
-	if err != nil {
-		return "", a.Fail(a.KindUnexpected, "the account may lack the permission to add admin scopes; check the role of the signed-in user",
-			"the Add Scopes dialog offered neither %q nor %q", g, c)
-	}
-	if i == 0 {
-		return zoomapi.Granular, nil
-	}
-	return zoomapi.Classic, nil
-}
-
-// scopeWait bounds the search for one scope in the picker.
-const scopeWait = 10 * time.Second
 
 // AddScopes is the step "Add the scopes": the MEETS profile in the catalogue
 // the picker offers. Scopes already added stay; only missing ones are ticked.
@@ -184,14 +167,18 @@ func AddScopes(o Options, r *Result) a.Step {
 		if err := s.Do(ctx, a.Click(addScopesButton), a.WaitFor(scopesDialog)); err != nil {
 			return "", err
 		}
+		p, err := openPicker(ctx, s)
+		if err != nil {
+			return "", err
+		}
 		if cat == zoomapi.Auto {
-			if cat, err = offered(ctx, s); err != nil {
+			if cat, err = p.offered(ctx); err != nil {
 				return "", err
 			}
 		}
 		missing := zoomapi.Missing(have, zoomapi.Profile(cat))
 		s.Note("adding %d %s scope(s)", len(missing), cat)
-		if err := tickMissing(ctx, s, missing); err != nil {
+		if err := p.add(ctx, missing); err != nil {
 			return "", err
 		}
 		if err := s.Do(ctx, a.Click(doneButton), a.WaitGone(scopesDialog)); err != nil {
@@ -209,18 +196,118 @@ func AddScopes(o Options, r *Result) a.Step {
 	}}
 }
 
-// tickMissing checks the picker's boxes for ids. It searches by each id's
-// product prefix, which lists its neighbours too, and ticks every wanted box
-// on screen in one go; an id the prefix search does not show is searched
-// for whole.
-func tickMissing(ctx context.Context, s *a.Session, ids []string) error {
+// picker is the open Add Scopes dialog: with a search box or without, its
+// scopes behind checkboxes, switches or an Add button each, its products
+// open or to be opened.
+type picker struct {
+	s      *a.Session
+	search bool
+}
+
+// openPicker waits for the dialog's content and tells whether it can search.
+func openPicker(ctx context.Context, s *a.Session) (*picker, error) {
+	if _, err := chromedp.Run(ctx, a.WaitFor(a.Settled())); err != nil {
+		return nil, err
+	}
+	i, err := chromedp.Run(ctx, a.Glance(0, scopeSearch))
+	if err != nil {
+		return nil, err
+	}
+	return &picker{s: s, search: i == 0}, nil
+}
+
+// scopeWait and prefixWait bound the look for one scope after a search for
+// it, and after a search by its family, which may not be how the picker searches.
+const (
+	scopeWait  = 10 * time.Second
+	prefixWait = 2 * time.Second
+)
+
+// shown is what shows any of ids in the picker: its toggle or its Add button.
+func shown(ids ...string) []a.Condition {
+	var c []a.Condition
+	for _, id := range ids {
+		c = append(c, scopeBox(id), addScope(id))
+	}
+	return c
+}
+
+// show brings one of ids (all of one family) on screen, by searching their
+// family, then each id, or by opening their product. It returns the index
+// of the id that shows, or -1.
+func (p *picker) show(ctx context.Context, ids ...string) int {
+	which := func(i int) int {
+		if i < 0 {
+			return -1
+		}
+		return i / 2
+	}
+	if i, _ := chromedp.Run(ctx, a.Glance(0, shown(ids...)...)); i >= 0 {
+		return which(i)
+	}
+	family, _, _ := strings.Cut(ids[0], ":")
+	if p.search {
+		if i := p.find(ctx, family+":", ids, prefixWait); i >= 0 {
+			return which(i)
+		}
+		for _, id := range ids {
+			if i := p.find(ctx, id, ids, scopeWait); i >= 0 {
+				return which(i)
+			}
+		}
+		return -1
+	}
+	product := a.Clickable(products[family]...).In(scopesDialog)
+	hits, err := chromedp.Run(ctx, a.Find(product))
+	if err != nil || len(hits) == 0 {
+		return -1
+	}
+	if hits[0].Expanded != "true" {
+		if err := p.s.Do(ctx, a.Click(product)); err != nil {
+			return -1
+		}
+	}
+	i, _ := chromedp.Run(ctx, a.Glance(scopeWait, shown(ids...)...))
+	return which(i)
+}
+
+// find types term into the picker's search and waits up to d for one of ids;
+// it returns the index of the condition of shown(ids...) that holds, or -1.
+func (p *picker) find(ctx context.Context, term string, ids []string, d time.Duration) int {
+	if err := p.s.Do(ctx, a.Fill(scopeSearch, term)); err != nil {
+		return -1
+	}
+	i, _ := chromedp.Run(ctx, a.Glance(d, shown(ids...)...))
+	return i
+}
+
+// offered tells the catalogue the picker offers: granular ids, or classic ones.
+func (p *picker) offered(ctx context.Context) (zoomapi.Catalogue, error) {
+	g, c := zoomapi.Profile(zoomapi.Granular)[0], zoomapi.Profile(zoomapi.Classic)[0]
+	switch p.show(ctx, g, c) {
+	case 0:
+		return zoomapi.Granular, nil
+	case 1:
+		return zoomapi.Classic, nil
+	}
+	if ctx.Err() != nil {
+		return "", ctx.Err()
+	}
+	return "", a.Fail(a.KindUnexpected, "the account may lack the permission to add admin scopes; check the role of the signed-in user",
+		"the Add Scopes dialog offered neither %q nor %q", g, c)
+}
+
+// add adds ids in the picker: for each family it brings the family's scopes
+// on screen and ticks every wanted toggle there in one go, or presses each
+// one's Add button.
+func (p *picker) add(ctx context.Context, ids []string) error {
 	left := map[string]bool{}
 	for _, id := range ids {
 		left[id] = true
 	}
 	wanted := func(name string) bool {
 		for id := range left {
-			if strings.HasSuffix(name, "("+id+")") {
+			if hasID(name, id) {
 				return true
 			}
 		}
@@ -230,8 +317,7 @@ func tickMissing(ctx context.Context, s *a.Session, ids []string) error {
 		if !left[id] {
 			continue
 		}
-		prefix, _, _ := strings.Cut(id, ":")
-		if !found(ctx, s, prefix+":", scopeBox(id), prefixWait) && !found(ctx, s, id, scopeBox(id), scopeWait) {
+		if p.show(ctx, id) < 0 {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -247,68 +333,105 @@ func tickMissing(ctx context.Context, s *a.Session, ids []string) error {
 		}
 		for _, h := range hits {
 			if h.Checked {
-				for id := range left {
-					if strings.HasSuffix(h.Name, "("+id+")") {
-						delete(left, id)
+				for other := range left {
+					if hasID(h.Name, other) {
+						delete(left, other)
 					}
 				}
 			}
 		}
 		if left[id] {
-			return a.Fail(a.KindUnexpected, "add it by hand under Scopes and run again", "the box for %q did not stay checked", id)
+			// A picker with an Add button per scope.
+			if i, _ := chromedp.Run(ctx, a.Glance(0, addScope(id))); i == 0 {
+				if err := p.s.Do(ctx, a.Click(addScope(id)), a.WaitGone(addScope(id))); err != nil {
+					return err
+				}
+				delete(left, id)
+			}
 		}
-		if err := s.Illustrate(ctx, "zoom-scopes-"+prefix, groupBoxes(ids, prefix)); err != nil {
+		if left[id] {
+			return a.Fail(a.KindUnexpected, "add it by hand under Scopes and run again", "the toggle for %q did not stay on", id)
+		}
+		family, _, _ := strings.Cut(id, ":")
+		if err := p.s.Illustrate(ctx, "zoom-scopes-"+family, groupBoxes(ids, family)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// groupBoxes finds the picker's boxes for the ids that start with prefix.
-func groupBoxes(ids []string, prefix string) a.Locator {
+// hasID reports whether a toggle's name carries the scope id as a whole token.
+func hasID(name, id string) bool {
+	for i := strings.Index(name, id); i >= 0; {
+		before, after := byte(' '), byte(' ')
+		if i > 0 {
+			before = name[i-1]
+		}
+		if j := i + len(id); j < len(name) {
+			after = name[j]
+		}
+		if !idChar(before) && !idChar(after) {
+			return true
+		}
+		k := strings.Index(name[i+1:], id)
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+func idChar(c byte) bool {
+	return c == ':' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+}
+
+// groupBoxes finds the picker's toggles for the ids of a family, for the guide's picture.
+func groupBoxes(ids []string, family string) a.Locator {
 	var names []string
 	for _, id := range ids {
-		if strings.HasPrefix(id, prefix+":") {
-			names = append(names, "("+id+")")
+		if strings.HasPrefix(id, family+":") {
+			names = append(names, id)
 		}
 	}
-	return a.Checkbox(names...).Containing().In(scopesDialog)
+	return a.Checkbox(names...).Words().In(scopesDialog)
 }
 
-// prefixWait bounds the look for a box after a prefix search, which may not be how the picker searches.
-const prefixWait = 2 * time.Second
-
-// found types term into the picker's search and waits up to d for box.
-func found(ctx context.Context, s *a.Session, term string, box a.Locator, d time.Duration) bool {
-	sctx, cancel := context.WithTimeout(ctx, d)
-	defer cancel()
-	return s.Do(sctx, a.Fill(scopeSearch, term), a.WaitFor(box)) == nil
-}
-
-// Activate is the step "Activate your app". An app already active is left
-// as it is; a refusal is reported with the items Zoom lists.
+// Activate is the step "Activate your app", by its button or its switch.
+// An app already active is left as it is; a refusal is reported with the
+// items Zoom lists.
 func Activate(o Options, r *Result) a.Step {
 	return a.Step{Name: "zoom-activate", Title: "Activate the app", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		if err := openSection(ctx, s, activationSection, "Activation"); err != nil {
 			return "", err
 		}
-		i, err := chromedp.Run(ctx, a.WaitAny(activatedText, deactivateButton, activateButton))
+		switchOn := a.When("the activation switch to be on", func(ctx context.Context, t *chromedp.Target) (bool, error) {
+			hits, err := a.Find(activateSwitch)(ctx, t)
+			return err == nil && len(hits) > 0 && hits[0].Checked, err
+		})
+		active := []a.Condition{activatedText, deactivateButton, switchOn}
+		i, err := chromedp.Run(ctx, a.WaitAny(append(active, activateSwitch, activateButton)...))
 		if err != nil {
 			return "", err
 		}
 		out := a.Already
-		if i == 2 {
-			if err := s.Illustrate(ctx, "zoom-activate", activateButton); err != nil {
+		if i >= len(active) {
+			control := activateButton
+			if i == len(active) {
+				control = activateSwitch
+			}
+			if err := s.Illustrate(ctx, "zoom-activate", control); err != nil {
 				return "", err
 			}
-			if err := s.Do(ctx, a.Click(activateButton)); err != nil {
+			if err := s.Do(ctx, a.Click(control)); err != nil {
 				return "", err
 			}
-			if i, err = chromedp.Run(ctx, a.WaitAny(activatedText, cannotActivate)); err != nil {
+			refused := a.Any(cannotActivate, a.Text("cannot be activated"))
+			if i, err = chromedp.Run(ctx, a.WaitAny(append(active, refused)...)); err != nil {
 				return "", err
 			}
-			if i == 1 {
-				why, _ := chromedp.Run(ctx, a.Value(cannotActivate))
+			if i == len(active) {
+				why, _ := chromedp.Run(ctx, a.ReadNow(cannotActivate))
 				return "", a.Fail(a.KindUnexpected, "complete what Zoom lists and run again",
 					"zoom refused to activate the app: %s", a.Normalize(why))
 			}

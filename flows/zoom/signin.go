@@ -2,12 +2,14 @@ package zoom
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
 	a "zoomsetup/automation"
+	"zoomsetup/secret"
 )
 
 // signInStep names the sign-in step, where the sign-in page is expected.
@@ -40,48 +42,84 @@ func SignIn(o Options) a.Step {
 }
 
 // signInHere signs in on the page the tab shows (Zoom's profile or sign-in),
-// typing the email, the password and a two-step code as needed.
+// typing the email, the password and a two-step code as needed. Everything
+// it does is bound to the Zoom origin: a sign-in that goes to another site
+// (an identity provider, by a redirect or in a frame) gets nothing typed
+// and nothing clicked, and stops with the advice to sign in assisted.
 func signInHere(ctx context.Context, o Options, note func(string, ...any)) (a.Outcome, error) {
+	ctx = a.WithOrigin(ctx, o.ZoomURL)
 	off := a.OffOrigins{o.ZoomURL}
-	i, err := chromedp.Run(ctx, a.WaitAny(o.signedIn(), emailField, off))
+	frame := a.ForeignFrame(o.ZoomURL)
+	i, err := chromedp.Run(ctx, a.WaitAny(o.signedIn(), off, frame, passwordField, emailField))
 	if err != nil {
-		return "", err
+		return "", elsewhere(ctx, err)
 	}
 	switch i {
 	case 0:
 		return a.Already, nil
-	case 2:
+	case 1, 2:
 		return "", ssoError(ctx)
+	case 4:
+		// Email first; the password may be asked on the same page or the next.
+		if err := chromedp.Do(ctx, a.Fill(emailField, o.Email)); err != nil {
+			return "", elsewhere(ctx, err)
+		}
+		if j, _ := chromedp.Run(ctx, a.Glance(0, passwordField)); j != 0 {
+			if err := chromedp.Do(ctx, a.Click(nextButton)); err != nil {
+				return "", elsewhere(ctx, err)
+			}
+		}
+		if i, err = chromedp.Run(ctx, a.WaitAny(passwordField, off, frame)); err != nil {
+			return "", elsewhere(ctx, err)
+		} else if i != 0 {
+			return "", ssoError(ctx)
+		}
 	}
-	if err := chromedp.Do(ctx, a.Fill(emailField, o.Email), a.Click(nextButton)); err != nil {
-		return "", err
+	password := o.Password.For(a.Origin(o.ZoomURL))
+	if err := chromedp.Do(ctx, a.FillSecret(passwordField, password), a.Click(signInButton)); err != nil {
+		return "", elsewhere(ctx, err)
 	}
-	if i, err = chromedp.Run(ctx, a.WaitAny(passwordField, off)); err != nil {
-		return "", err
-	} else if i == 1 {
-		return "", ssoError(ctx)
-	}
-	if err := chromedp.Do(ctx, a.Fill(passwordField, o.Password.Reveal()), a.Click(signInButton)); err != nil {
-		return "", err
-	}
-	conds := append([]a.Condition{o.signedIn(), wrongPassword, codeField, off}, captchaShown...)
+	conds := append([]a.Condition{o.signedIn(), wrongPassword, codeField, off, frame}, captchaShown...)
 	i, err = chromedp.Run(ctx, a.WaitAny(conds...))
 	switch {
 	case err != nil:
-		return "", err
+		return "", elsewhere(ctx, err)
 	case i == 0:
 		return a.Done, nil
 	case i == 1:
 		return "", a.Fail(a.KindRejected, "check ZOOM_EMAIL and ZOOM_PASSWORD; the tool does not try again, so the account is not locked",
 			"zoom refused the email or password (%q)", "Incorrect email or password")
 	case i == 2:
-		return a.Done, twoStep(ctx, o, note)
-	case i == 3:
+		return a.Done, elsewhere(ctx, twoStep(ctx, o, note))
+	case i == 3, i == 4:
 		return "", ssoError(ctx)
 	default:
 		return "", a.Fail(a.KindPerson, "run again with --assisted and sign in yourself in the window that opens",
 			"zoom showed a CAPTCHA, which the tool will not try to solve")
 	}
+}
+
+// elsewhere turns a failure into the SSO stop when the sign-in has left Zoom
+// (a page or a frame of another site, an action refused for its origin);
+// other failures pass unchanged.
+func elsewhere(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	var oe *a.OriginError
+	if errors.As(err, &oe) {
+		return ssoError(ctx)
+	}
+	if a.KindOf(err) != a.KindUnexpected || ctx.Err() != nil {
+		return err
+	}
+	if u := a.Location(ctx); u != "" && a.Origin(u) != "" && !strings.HasPrefix(u, "chrome-error:") && a.Origin(u) != a.BoundOrigin(ctx) {
+		return ssoError(ctx)
+	}
+	if len(a.FrameOrigins(ctx)) > 0 {
+		return ssoError(ctx)
+	}
+	return err
 }
 
 // assisted waits for a person to finish signing in, wherever the sign-in
@@ -124,7 +162,7 @@ func twoStep(ctx context.Context, o Options, note func(string, ...any)) error {
 		if err != nil {
 			return err
 		}
-		if err := chromedp.Do(ctx, a.Fill(codeField, code), a.Click(verifyButton)); err != nil {
+		if err := chromedp.Do(ctx, a.FillSecret(codeField, secret.New(code).For(o.ZoomURL)), a.Click(verifyButton)); err != nil {
 			return err
 		}
 		i, err := chromedp.Run(ctx, a.WaitAny(o.signedIn(), refused))
@@ -140,11 +178,17 @@ func twoStep(ctx context.Context, o Options, note func(string, ...any)) error {
 		"zoom refused two two-step verification codes")
 }
 
-// ssoError explains a sign-in that left Zoom for another site.
+// ssoError explains a sign-in that left Zoom for another site, or brought
+// one into a frame of the page.
 func ssoError(ctx context.Context) error {
-	u := a.Location(ctx)
+	where := hostOf(a.Location(ctx))
+	if a.Origin(a.Location(ctx)) == a.BoundOrigin(ctx) {
+		if f := a.FrameOrigins(ctx); len(f) > 0 {
+			where = hostOf(f[0])
+		}
+	}
 	return a.Fail(a.KindPerson, "the account probably signs in through SSO: run again with --assisted and sign in yourself in the window that opens",
-		"the sign-in left Zoom for %q, where the tool does not type credentials", hostOf(u))
+		"the sign-in left Zoom for %q, where the tool does not type credentials", where)
 }
 
 func hostOf(u string) string {

@@ -4,14 +4,15 @@ import a "zoomsetup/automation"
 
 // The words Zoom's pages show, in one place: when Zoom renames a button, the
 // change is one line here. Each list is preferred-first; a match on a later
-// alternative is logged so drift shows before it breaks.
+// alternative, or on another kind of control than the one named here, is
+// logged as drift so it shows before it breaks.
 var (
-	emailField    = a.Field("Email or phone number", "Email Address", "Email", "Work Email")
+	emailField    = a.Field("Email or phone number", "Email Address", "Email address", "Email", "Work Email")
 	nextButton    = a.Button("Next", "Continue")
 	passwordField = a.Field("Password")
-	signInButton  = a.Button("Sign In", "Sign in")
-	codeField     = a.Field("Verification code", "Enter verification code", "Code", "6-digit code")
-	verifyButton  = a.Button("Verify", "Submit", "Sign In")
+	signInButton  = a.Button("Sign In", "Sign in", "Log In")
+	codeField     = a.Field("Verification code", "Enter verification code", "Code", "6-digit code", "Enter code")
+	verifyButton  = a.Button("Verify", "Submit", "Sign In", "Continue")
 
 	wrongPassword = a.Text("Incorrect email or password")
 	wrongCode     = a.Alert("verification code is incorrect", "incorrect code", "invalid code")
@@ -23,22 +24,24 @@ var (
 	}
 
 	developMenu     = a.Clickable("Develop")
-	buildAppItem    = a.Link("Build App", "Build an App", "Build app")
+	buildAppItem    = a.Clickable("Build App", "Build an App", "Build app")
 	manageMenu      = a.Clickable("Manage")
-	createdAppsItem = a.Link("Created Apps", "Created apps")
+	createdAppsItem = a.Clickable("Created Apps", "Created apps")
+	createdAppsPage = a.Heading("Created Apps", "Created apps")
 	developerNav    = a.Clickable("Developer", "Developers")
-	buildAppButton  = a.Button("Build app", "Build App", "Build an App", "+")
+	noApps          = []a.Condition{a.Text("not created any apps"), a.Text("no apps"), a.Text("No apps")}
 
 	termsDialog       = a.Dialog("Accept the Zoom Marketplace terms", "Zoom Marketplace Developer Agreement")
-	termsCheckbox     = a.Checkbox("I agree").Containing().In(termsDialog)
-	acceptButton      = a.Button("Accept", "I Agree", "Agree").In(termsDialog)
+	termsCheckbox     = a.Checkbox("I agree", "Zoom Marketplace Developer Agreement", "API License").Containing()
+	acceptButton      = a.Button("Accept", "I Agree", "Agree", "Accept and continue")
 	chooseTypeHeading = a.Heading("Choose your app type", "Choose your app type:")
-	s2sTile           = a.Region("Server-to-Server OAuth", "Server-to-Server OAuth App", "Server to Server OAuth App")
 	kindDialog        = a.Dialog("What kind of app are you creating?")
-	s2sRadio          = a.Radio("Server to Server OAuth App", "Server-to-Server OAuth App", "Server-to-Server OAuth")
+	s2sNames          = []string{"Server-to-Server OAuth", "Server-to-Server OAuth App", "Server to Server OAuth App", "Server to Server OAuth"}
+	s2sTile           = a.Region(s2sNames...)
+	s2sChoice         = a.Radio(s2sNames...)
 	createButton      = a.Button("Create")
-	nameDialog        = a.Dialog("Create a Server-to-Server OAuth app", "Create a Server-to-Server OAuth App")
-	appNameField      = a.Field("App Name", "App name")
+	nameDialog        = a.Dialog("Create a Server-to-Server OAuth app", "Create a Server-to-Server OAuth App", "Create a Server to Server OAuth app")
+	appNameField      = a.Field("App Name", "App name", "Name")
 
 	credentialsSection = a.Link("App Credentials")
 	informationSection = a.Link("Information")
@@ -47,39 +50,60 @@ var (
 	activationSection  = a.Link("Activation")
 	continueButton     = a.Button("Continue")
 
-	accountIDField    = a.Field("Account ID")
-	clientIDField     = a.Field("Client ID")
-	clientSecretField = a.Field("Client Secret")
-	credentialFields  = a.Field("Account ID", "Client ID", "Client Secret")
-	showSecretButton  = a.Button("Show", "Show client secret", "View", "Reveal")
+	accountID        = a.Label("Account ID")
+	clientID         = a.Label("Client ID")
+	clientSecret     = a.Label("Client Secret")
+	credentialFields = a.Label("Account ID", "Client ID", "Client Secret")
+	showSecretButton = a.Button("Show", "Show client secret", "Show Client Secret", "Show secret", "View", "Reveal").In(a.Region("Client Secret"))
 
-	descriptionField  = a.Field("Short description", "Short Description")
-	companyField      = a.Field("Company Name", "Company name")
-	contactNameField  = a.Field("Name", "Developer Contact Name", "Contact Name")
-	contactEmailField = a.Field("Email address", "Email Address", "Developer Contact Email")
+	descriptionField  = a.Field("Short description", "Short Description", "Description")
+	companyField      = a.Field("Company Name", "Company name", "Company")
+	contactSection    = a.Region("Developer Contact Information", "Developer Contact")
+	contactNameField  = a.Field("Name", "Contact Name").In(contactSection).Or(a.Field("Contact Name", "Developer Contact Name", "Developer Name", "Name"))
+	contactEmailField = a.Field("Email address", "Email Address", "Email", "Contact Email").In(contactSection).Or(a.Field("Contact Email", "Developer Contact Email", "Developer Email", "Email address", "Email Address"))
 	infoFields        = a.Field("Company Name", "Name", "Email address")
 
-	addScopesButton = a.Button("Add Scopes", "+ Add Scopes", "Add scopes")
+	addScopesButton = a.Clickable("Add Scopes", "Add scopes")
 	scopesDialog    = a.Dialog("Add Scopes", "Add scopes")
 	scopeSearch     = a.Field("Search scopes", "Search").In(scopesDialog)
 	doneButton      = a.Button("Done").In(scopesDialog)
+	scopeCount      = []a.Condition{a.Text("scopes added"), a.Text("scope added"), a.Text("No scopes")}
 
 	activateButton   = a.Button("Activate your app", "Activate")
+	activateSwitch   = a.Switch("Activate your app", "Activate", "Activation", "Active")
 	activatedText    = a.Text("Your app is activated on the account")
 	deactivateButton = a.Button("Deactivate")
 	cannotActivate   = a.Alert("cannot be activated", "Your app cannot be activated")
 )
 
-// scopeBox finds the picker's checkbox for a scope id: its label ends "(id)".
-func scopeBox(id string) a.Locator {
-	return a.Checkbox("(" + id + ")").Containing().In(scopesDialog)
+// products names the picker's product for each scope family, as its side
+// list shows them.
+var products = map[string][]string{
+	"meeting":         {"Meeting", "Meetings"},
+	"webinar":         {"Webinar", "Webinars"},
+	"cloud_recording": {"Recording", "Cloud Recording", "Recordings"},
+	"recording":       {"Recording", "Cloud Recording", "Recordings"},
+	"user":            {"User", "Users"},
+	"report":          {"Report", "Reports"},
 }
 
-// allBoxes is every checkbox of the picker.
+// scopeBox finds the picker's toggle for a scope id: its label carries "(id)"
+// in the granular picker, or the id in the classic one.
+func scopeBox(id string) a.Locator {
+	return a.Checkbox(id).Words().In(scopesDialog)
+}
+
+// addScope finds the picker's Add button for a scope id, for pickers that
+// add each scope with a button of its own.
+func addScope(id string) a.Locator {
+	return a.Button("Add", "+ Add", "Add scope").In(a.Region(id).Words())
+}
+
+// allBoxes is every toggle of the picker.
 var allBoxes = a.Checkbox().In(scopesDialog)
 
-// appLink finds an app by its name in the Created Apps list.
-func appLink(name string) a.Locator { return a.Link(name) }
+// appEntry finds an app by its name in the Created Apps list.
+func appEntry(name string) a.Locator { return a.Clickable(name) }
 
 // Dismissers are the controls that close Zoom's overlays, least consent first.
 func Dismissers() []a.Locator { return cookieDismiss }
