@@ -173,25 +173,7 @@ func fill(ctx context.Context, t *chromedp.Target, l Locator, value, origin stri
 	if err != nil {
 		return err
 	}
-	if err := checkOrigin(ctx, p.Origin); err != nil {
-		return err
-	}
-	if err := clickAt(ctx, t, p); err != nil {
-		return err
-	}
-	f, err := engineCall[focused](ctx, t, "focus", h.ID)
-	if err != nil {
-		return err
-	}
-	if origin != "" {
-		if Origin(f.Origin) != Origin(origin) {
-			return &OriginError{What: l.String(), Want: Origin(origin), Got: f.Origin}
-		}
-		if !f.Focused {
-			return fmt.Errorf("%s did not take the focus; nothing was typed", l)
-		}
-	}
-	if _, err := cdp.Call(ctx, t, input.InsertText, input.InsertTextParams{Text: value}); err != nil {
+	if err := typeInto(ctx, t, l.String(), h, p, value, origin); err != nil {
 		return err
 	}
 	got, err := engineCall[typed](ctx, t, "typed", h.ID, value)
@@ -208,6 +190,32 @@ func fill(ctx context.Context, t *chromedp.Target, l Locator, value, origin stri
 		return fmt.Errorf("%s did not take the text typed into it", l)
 	}
 	return nil
+}
+
+// typeInto clicks the field h (at p), puts the focus in it and types text.
+// With an origin, the text is typed only when the focused field's page is
+// of that origin at that moment.
+func typeInto(ctx context.Context, t *chromedp.Target, what string, h Hit, p point, text, origin string) error {
+	if err := checkOrigin(ctx, p.Origin); err != nil {
+		return err
+	}
+	if err := clickAt(ctx, t, p); err != nil {
+		return err
+	}
+	f, err := engineCall[focused](ctx, t, "focus", h.ID)
+	if err != nil {
+		return err
+	}
+	if origin != "" {
+		if Origin(f.Origin) != Origin(origin) {
+			return &OriginError{What: what, Want: Origin(origin), Got: f.Origin}
+		}
+		if !f.Focused {
+			return fmt.Errorf("%s did not take the focus; nothing was typed", what)
+		}
+	}
+	_, err = cdp.Call(ctx, t, input.InsertText, input.InsertTextParams{Text: text})
+	return err
 }
 
 // Value waits for l and returns what a person reads in it: a field's value,

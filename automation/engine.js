@@ -181,6 +181,10 @@
       if (e.labels && e.labels.length) return norm([...e.labels].map(contentName).join(' '));
       return norm(e.getAttribute('placeholder') || e.getAttribute('title') || '');
     }
+    if (tag !== 'input' && e.labels && e.labels.length) {
+      const l = norm([...e.labels].map(contentName).join(' '));
+      if (l) return l;
+    }
     if (tag === 'img') return norm(e.getAttribute('alt') || '');
     if (tag === 'fieldset') { const lg = e.querySelector('legend'); return lg ? textOf(lg) : ''; }
     const fromContent = ['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'option', 'treeitem',
@@ -278,6 +282,17 @@
 
   const hit = (e, role, name, m, via) => ({ e, role, name, i: m.i, tier: m.tier, matched: m.name, via: via || '' });
 
+  // titleOf is what titles a control whose name is all its content (a card
+  // reading "Server-to-Server OAuth. An internal app that..."): its heading,
+  // else its first line.
+  const titleOf = (e) => {
+    const h = e.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]');
+    if (h) return textOf(h);
+    const lines = (e.innerText || '').split('\n').map(norm).filter(Boolean);
+    return lines.length > 1 ? lines[0] : '';
+  };
+  const titled = ['radio', 'option', 'button', 'link', 'tab', 'menuitem', 'menuitemradio', 'checkbox', 'switch', 'treeitem', 'listitem', 'row'];
+
   const byRole = (root, roles, q, via) => {
     const out = [];
     let nodes;
@@ -287,7 +302,12 @@
       if (!roles.includes(role)) continue;
       if (!visible(e)) continue;
       const name = q.byText ? textOf(e) : nameOf(e);
-      const m = match(name, q);
+      let m = match(name, q);
+      if (!m && q.names && q.names.length && !q.byText && titled.includes(role)) {
+        const title = titleOf(e);
+        const tm = title && title !== name ? match(title, q) : null;
+        if (tm && tm.tier < 3) m = Object.assign(tm, { tier: tm.tier + 4 });
+      }
       if (m) out.push(hit(e, role, name, m, via ? via(role) : ''));
     }
     return out;
@@ -399,7 +419,7 @@
   };
   // titled finds a container by the heading it shows: a dialog without a
   // name (a native dialog, an overlay with only a heading), a card or a tile.
-  const titled = (root, q) => {
+  const headed = (root, q) => {
     const hq = Object.assign({}, q, { roles: ['heading'], kind: 'heading' });
     let anchors = byRole(root, ['heading'], hq);
     if (!anchors.length) anchors = styledText(root, hq);
@@ -500,7 +520,7 @@
       case 'field': fb = nearText(root, q); break;
       case 'value': fb = nearText(root, q); if (!fb.length) fb = labelled(root, q); break;
       case 'heading': fb = styledText(root, q); break;
-      case 'dialog': case 'region': fb = titled(root, q); break;
+      case 'dialog': case 'region': fb = headed(root, q); break;
     }
     return fb.sort(order);
   };

@@ -3,6 +3,7 @@ package automation
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/chromedp/chromedp"
 
@@ -63,5 +64,51 @@ func FillSecret(l Locator, s secret.Secret) chromedp.Action[chromedp.Void] {
 			r.Add(s)
 		}
 		return chromedp.Void{}, fill(ctx, t, l, s.Reveal(), s.Origin())
+	}
+}
+
+// FillSecretAcross types a secret one character per field into the fields
+// l finds, in their order: a code entered in six boxes of one digit. Each
+// character is typed only on the secret's site, as FillSecret does.
+func FillSecretAcross(l Locator, s secret.Secret) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		if s.Origin() == "" {
+			return chromedp.Void{}, fmt.Errorf("%s: the secret is bound to no site; nothing was typed", l)
+		}
+		if r := envFrom(ctx).Secrets; r != nil {
+			r.Add(s)
+		}
+		if _, _, err := actionable(ctx, t, l); err != nil {
+			return chromedp.Void{}, err
+		}
+		hits, err := find(ctx, t, l)
+		if err != nil {
+			return chromedp.Void{}, err
+		}
+		chars := []rune(s.Reveal())
+		if len(hits) != len(chars) {
+			return chromedp.Void{}, fmt.Errorf("%s: %d fields for %d characters; nothing was typed", l, len(hits), len(chars))
+		}
+		var got strings.Builder
+		for i, h := range hits {
+			p, err := engineCall[point](ctx, t, "point", h.ID)
+			if err != nil {
+				return chromedp.Void{}, err
+			}
+			if err := typeInto(ctx, t, l.String(), h, p, string(chars[i]), s.Origin()); err != nil {
+				return chromedp.Void{}, err
+			}
+		}
+		for _, h := range hits {
+			v, err := engineCall[string](ctx, t, "value", h.ID)
+			if err != nil {
+				return chromedp.Void{}, err
+			}
+			got.WriteString(v)
+		}
+		if got.String() != s.Reveal() {
+			return chromedp.Void{}, fmt.Errorf("%s did not take the characters typed into them", l)
+		}
+		return chromedp.Void{}, nil
 	}
 }

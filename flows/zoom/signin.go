@@ -79,7 +79,7 @@ func signInHere(ctx context.Context, o Options, note func(string, ...any)) (a.Ou
 	if err := chromedp.Do(ctx, a.FillSecret(passwordField, password), a.Click(signInButton)); err != nil {
 		return "", elsewhere(ctx, err)
 	}
-	conds := append([]a.Condition{o.signedIn(), wrongPassword, codeField, off, frame}, captchaShown...)
+	conds := append([]a.Condition{o.signedIn(), wrongPassword, a.Any(codeField, codeBoxes), off, frame}, captchaShown...)
 	i, err = chromedp.Run(ctx, a.WaitAny(conds...))
 	switch {
 	case err != nil:
@@ -162,7 +162,11 @@ func twoStep(ctx context.Context, o Options, note func(string, ...any)) error {
 		if err != nil {
 			return err
 		}
-		if err := chromedp.Do(ctx, a.FillSecret(codeField, secret.New(code).For(o.ZoomURL)), a.Click(verifyButton)); err != nil {
+		typeCode := a.FillSecret(codeField, secret.New(code).For(o.ZoomURL))
+		if j, _ := chromedp.Run(ctx, a.Glance(0, codeField)); j != 0 {
+			typeCode = a.FillSecretAcross(codeBoxes, secret.New(code).For(o.ZoomURL))
+		}
+		if err := chromedp.Do(ctx, typeCode, a.Click(verifyButton)); err != nil {
 			return err
 		}
 		i, err := chromedp.Run(ctx, a.WaitAny(o.signedIn(), refused))

@@ -12,6 +12,7 @@ var (
 	passwordField = a.Field("Password")
 	signInButton  = a.Button("Sign In", "Sign in", "Log In")
 	codeField     = a.Field("Verification code", "Enter verification code", "Code", "6-digit code", "Enter code")
+	codeBoxes     = a.Field().In(a.Region("Verification code", "Enter verification code", "Code", "6-digit code"))
 	verifyButton  = a.Button("Verify", "Submit", "Sign In", "Continue")
 
 	wrongPassword = a.Text("Incorrect email or password")
