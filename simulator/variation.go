@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"strings"
 )
@@ -139,6 +140,15 @@ type ControlSpec struct {
 	Choice string
 	Text   string
 	Class  string
+}
+
+// MarshalJSON writes the choices as a JSON object, also where a template
+// puts them in a script ({} when nothing was drawn).
+func (c Choices) MarshalJSON() ([]byte, error) {
+	if c == nil {
+		return []byte("{}"), nil
+	}
+	return json.Marshal(map[string]string(c))
 }
 
 // String lists the choices in the order of Dimensions, or says "plain".
