@@ -50,7 +50,7 @@ var dimensions = []Dimension{
 	{"scopeSearch", []string{"box", "none"}, "Add Scopes has a search box, or none"},
 	{"activation", []string{"button", "switch"}, "Activate your app: a button, or a switch so labelled"},
 	{"validation", []string{"disabled", "on-press", "strict"}, "primary buttons of a form: disabled until it is valid, always enabled and saying what is wrong when pressed, or also Continue (Information) and Activate disabled until complete"},
-	{"loading", []string{"instant", "spinner", "skeleton"}, "a page's content: at once after its data, or after a Loading… line or a skeleton shown a random 30-400 ms longer"},
+	{"loading", []string{"instant", "spinner", "skeleton"}, "a page's content: at once after its data, or after a Loading… line or a skeleton (without aria-busy) shown a random 30-400 ms longer"},
 	{"appList", []string{"table", "cards", "rows"}, "Created Apps: a table with the names as links, cards, or a table whose rows are clickable and names plain text"},
 	{"count", []string{"none", "parens", "badge"}, "the Created Apps heading: plain, with the count in brackets (\"Created Apps (2)\"), or with a count badge"},
 	{"infoSave", []string{"auto", "button"}, "Information: saved as each field changes, or by a Save button (and Continue)"},

@@ -584,10 +584,11 @@
   const skeleton = () => h('div', { class: 'skeleton', 'aria-hidden': 'true' },
     h('div', { class: 'bone title' }), h('div', { class: 'bone' }), h('div', { class: 'bone' }), h('div', { class: 'bone short' }));
   const shortWait = () => 30 + Math.floor(Math.random() * 371);
+  // busy: whether main says aria-busy meanwhile (a skeleton only looks busy).
   const LOADING = {
-    instant: { placeholder: spinnerLine, wait: () => 0 },
-    spinner: { placeholder: spinnerLine, wait: shortWait },
-    skeleton: { placeholder: skeleton, wait: shortWait },
+    instant: { placeholder: spinnerLine, wait: () => 0, busy: true },
+    spinner: { placeholder: spinnerLine, wait: shortWait, busy: true },
+    skeleton: { placeholder: skeleton, wait: shortWait, busy: false },
   };
 
   // appList: how Created Apps lists the apps.
@@ -1314,7 +1315,7 @@
     dropFailure();
     if (session.layout === 'left') markCurrent();
     const loading = variant('loading', LOADING);
-    main.setAttribute('aria-busy', 'true');
+    if (loading.busy) main.setAttribute('aria-busy', 'true');
     main.replaceChildren(loading.placeholder());
     const p = location.pathname.replace(/\/+$/, '') || '/';
     let m;
