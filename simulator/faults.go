@@ -118,7 +118,7 @@ func (s *Sim) meetsUnavailable(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(again, "/") {
 		again = "/"
 	}
-	s.pages.meets.ExecuteTemplate(w, "unavailable.html", meetsPage{Title: "Service temporarily unavailable", Again: again})
+	s.pages.meets.ExecuteTemplate(w, "unavailable.html", meetsPage{Title: "Service temporarily unavailable", Again: again, Variation: s.variation()})
 }
 
 // dropFor is how long a dropped path keeps failing: long enough that the

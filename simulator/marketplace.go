@@ -130,7 +130,7 @@ func (s *Sim) marketplaceHandler() http.Handler {
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		s.pages.market.ExecuteTemplate(w, "index.html", zoomPage{Banner: s.showBanner(r)})
+		s.pages.market.ExecuteTemplate(w, "index.html", zoomPage{Banner: s.showBanner(r), Variation: s.variation()})
 	})
 	return mux
 }
@@ -160,8 +160,9 @@ func (s *Sim) mayBuild(r *http.Request) string {
 	return msg
 }
 
-// mpSession tells the page who is signed in and which variant to render, or
-// where to sign in. It is neither counted against Options.SessionLimit nor
+// mpSession tells the page who is signed in and which variant to render
+// (layout, catalogue, secret masking, and the drawn variation: dimension ->
+// choice, {} for the plain pages), or where to sign in. It is neither counted against Options.SessionLimit nor
 // failed by Options.FailRate: its failure would only send the browser away.
 func (s *Sim) mpSession(w http.ResponseWriter, r *http.Request) {
 	signIn := s.urls.Zoom + "/signin"
@@ -183,6 +184,7 @@ func (s *Sim) mpSession(w http.ResponseWriter, r *http.Request) {
 		"developer":     !s.opts.NoDeveloperRole,
 		"termsAccepted": terms,
 		"lateContentMs": s.opts.LateContent.Milliseconds(),
+		"variation":     s.variation(),
 	})
 }
 

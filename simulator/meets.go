@@ -24,7 +24,8 @@ type meetsPage struct {
 	ReadOnly   bool // show the stored credentials with Edit and Clear Configuration
 	APIKey     string
 	APISecret  string
-	Again      string // the unavailable page's Try again address
+	Again      string  // the unavailable page's Try again address
+	Variation  Choices // Options.Variation's draw (empty: the plain pages)
 }
 
 func (s *Sim) meetsHandler() http.Handler {
@@ -94,6 +95,7 @@ func (s *Sim) meetsHandler() http.Handler {
 }
 
 func (s *Sim) renderMeets(w http.ResponseWriter, name string, p meetsPage) {
+	p.Variation = s.variation()
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	s.pages.meets.ExecuteTemplate(w, name, p)
 }

@@ -34,6 +34,7 @@ type zoomPage struct {
 	Role        string
 	Marketplace string
 	Error       string
+	Variation   Choices // Options.Variation's draw (empty: the plain pages)
 }
 
 func (s *Sim) zoomHandler() http.Handler {
@@ -106,6 +107,7 @@ func (s *Sim) zoomPageFor(r *http.Request) zoomPage {
 		SSO:         s.opts.SSO,
 		Role:        s.roleName(),
 		Marketplace: s.urls.Marketplace,
+		Variation:   s.variation(),
 	}
 }
 

@@ -3,7 +3,7 @@
 (function () {
   const form = document.querySelector('main form');
   const input = form.querySelector('input');
-  const submit = form.querySelector('button[type="submit"]');
+  const submit = form.querySelector('[type="submit"]');
   form.addEventListener('submit', async function (e) {
     e.preventDefault();
     if (submit.disabled) return;

@@ -7,6 +7,42 @@
 
   if (location.hash !== '#/login') history.replaceState(null, '', '/signin#/login');
 
+  const EMAIL = 'Email or phone number';
+
+  // signinFields (a seeded variation, simulator/variation.go): how the
+  // email and password fields are labelled. The plain page names the email
+  // by its placeholder and aria-label and the password by a <label>.
+  const plainFields = {
+    email: value => h('div', { class: 'field' }, h('input', {
+      type: 'email', name: 'email', placeholder: EMAIL,
+      'aria-label': EMAIL, autocomplete: 'username', value: value,
+    })),
+    password: (input, hidden) => h('div', { class: 'field' }, h('label', { for: input.id }, 'Password'), input, hidden),
+  };
+  // labelledAs labels both fields as a FIELD_LABELS choice (dom.js) does.
+  const labelledAs = choice => ({
+    email: value => FIELD_LABELS[choice](EMAIL, h('input', { type: 'email', id: uid('email'), name: 'email', autocomplete: 'username', value: value })),
+    password: (input, hidden) => {
+      const node = FIELD_LABELS[choice]('Password', input);
+      node.append(hidden);
+      return node;
+    },
+  });
+  const SIGNIN_FIELDS = {
+    'placeholder-aria': plainFields,
+    label: labelledAs('label'),
+    placeholder: labelledAs('placeholder'),
+    'text-above': labelledAs('text-above'),
+  };
+  const fields = variant('signinFields', SIGNIN_FIELDS);
+
+  // signinButton: Next and Sign In as a <button> or an <input type=submit>.
+  const SIGNIN_BUTTONS = {
+    button: text => h('button', { type: 'submit', class: 'btn wide' }, text),
+    input: text => h('input', { type: 'submit', class: 'btn wide', value: text }),
+  };
+  const submitButton = variant('signinButton', SIGNIN_BUTTONS);
+
   function alertBox(msg) {
     return h('div', { role: 'alert', class: 'alert' }, msg);
   }
@@ -32,13 +68,11 @@
   }
 
   function emailStep() {
-    const input = h('input', {
-      type: 'email', name: 'email', placeholder: 'Email or phone number',
-      'aria-label': 'Email or phone number', autocomplete: 'username', value: email,
-    });
-    const next = h('button', { type: 'submit', class: 'btn wide' }, 'Next');
+    const emailField = fields.email(email);
+    const input = emailField.querySelector('input');
+    const next = submitButton('Next');
     const form = h('form', { novalidate: true },
-      h('div', { class: 'field' }, input),
+      emailField,
       next);
     form.addEventListener('submit', async function (e) {
       e.preventDefault();
@@ -71,9 +105,9 @@
     const password = h('input', { type: 'password', id: pid, name: 'password', autocomplete: 'current-password' });
     // The real page carries a second, hidden password input.
     const hidden = h('input', { type: 'password', name: 'password', tabindex: '-1', 'aria-hidden': 'true', autocomplete: 'off', style: 'display:none' });
-    const submit = h('button', { type: 'submit', class: 'btn wide' }, 'Sign In');
+    const submit = submitButton('Sign In');
     const form = h('form', { novalidate: true },
-      h('div', { class: 'field' }, h('label', { for: pid }, 'Password'), password, hidden),
+      fields.password(password, hidden),
       submit);
     form.addEventListener('submit', async function (e) {
       e.preventDefault();
