@@ -7,7 +7,7 @@ OUT     ?= screenshots
 RUNS    ?= 5
 N       ?= 20
 
-.PHONY: demo test build browser bench chaos docs clean
+.PHONY: demo test build browser bench chaos fidelity docs clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/zoomsetup
@@ -27,6 +27,9 @@ bench: browser build
 
 chaos: browser build
 	$(GO) run ./chaos -bin $(BIN) -n $(N)
+
+fidelity: browser build
+	$(GO) run ./fidelity -bin $(BIN) -n $(N)
 
 docs: browser build
 	$(BIN) docs

@@ -1,39 +1,26 @@
 // Command chaos runs many migrations against the simulator, each with faults
 // drawn from its seed, as separate zoomsetup processes, and checks what must
-// hold whatever happens: the run converged or stopped with a named exit
-// code; never two apps; no secret in any output; no browser left behind;
-// credentials on disk whenever the app was activated.
+// hold whatever happens (package rehearsal).
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 
-	"zoomsetup/automation"
+	"zoomsetup/rehearsal"
 	"zoomsetup/simulator"
-	"zoomsetup/zoomapi"
 )
 
 // Outcome is one seed's run and what was found.
 type Outcome struct {
-	Seed    int64
-	Faults  string
-	Exit    int
-	Reason  string // the error line, for a named stop
-	Seconds float64
-	Broken  []string // invariants that failed
-	Stderr  string   // the run's progress and notes, to read why it took long or stopped
+	Seed   int64
+	Faults string
+	rehearsal.Outcome
 }
-
-// Converged reports a run that finished with everything in place.
-func (o Outcome) Converged() bool { return o.Exit == 0 && len(o.Broken) == 0 }
 
 // draw picks the faults of a seed.
 func draw(seed int64) (simulator.Options, string) {
@@ -84,113 +71,18 @@ func draw(seed int64) (simulator.Options, string) {
 func Run(ctx context.Context, bin string, seed int64, patience time.Duration) Outcome {
 	opts, faults := draw(seed)
 	out := Outcome{Seed: seed, Faults: faults}
-	broke := func(format string, args ...any) { out.Broken = append(out.Broken, fmt.Sprintf(format, args...)) }
 	sim, err := simulator.New(opts)
 	if err != nil {
-		broke("simulator: %v", err)
+		out.Broken = append(out.Broken, fmt.Sprintf("simulator: %v", err))
 		return out
 	}
 	defer sim.Close()
 	dir, err := os.MkdirTemp("", "zoomsetup-chaos-")
 	if err != nil {
-		broke("temp: %v", err)
+		out.Broken = append(out.Broken, fmt.Sprintf("temp: %v", err))
 		return out
 	}
 	defer os.RemoveAll(dir)
-	profile := filepath.Join(dir, "profile")
-	u, acc := sim.URLs(), sim.Accounts()
-	cmd := exec.CommandContext(ctx, bin, "migrate", "--out", filepath.Join(dir, "out"), "--profile", profile,
-		"--zoom-url", u.Zoom, "--marketplace-url", u.Marketplace, "--api-url", u.API, "--meets-url", u.Meets,
-		"--company", "Example University", "--contact-name", "Avery Admin", "--contact-email", acc.ZoomEmail,
-		"--propagation-timeout", patience.String(), "--step-timeout", "45s")
-	cmd.Env = append(os.Environ(), "ZOOM_EMAIL="+acc.ZoomEmail, "ZOOM_PASSWORD="+acc.ZoomPassword,
-		"ZOOM_TOTP_SECRET="+acc.TOTPSecret, "MEETS_USER="+acc.MeetsUser, "MEETS_PASSWORD="+acc.MeetsPassword)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	start := time.Now()
-	err = cmd.Run()
-	out.Seconds = time.Since(start).Seconds()
-	out.Stderr = stderr.String()
-	if ee, ok := err.(*exec.ExitError); ok {
-		out.Exit = ee.ExitCode()
-	} else if err != nil {
-		broke("run: %v", err)
-	}
-	if out.Exit != 0 {
-		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
-		for _, l := range lines {
-			if strings.HasPrefix(l, "zoomsetup: ") {
-				out.Reason = strings.TrimPrefix(l, "zoomsetup: ")
-			}
-		}
-		switch out.Exit {
-		case 3, 4, 5, 6, 7:
-			if out.Reason == "" {
-				broke("exit %d without a message", out.Exit)
-			}
-		default:
-			broke("exit %d is not a named stop", out.Exit)
-		}
-	}
-
-	st := sim.State()
-	var apps []simulator.App
-	for _, a := range st.Apps {
-		if a.Name == "MEETS" {
-			apps = append(apps, a)
-		}
-	}
-	if len(apps) > 1 {
-		broke("%d apps named MEETS", len(apps))
-	}
-	if out.Exit == 0 {
-		switch {
-		case len(apps) != 1 || !apps[0].Activated:
-			broke("exit 0 but the app is missing or not activated")
-		case len(zoomapi.Missing(apps[0].Scopes, zoomapi.Profile(catalogue(opts)))) > 0:
-			broke("exit 0 but scopes are missing")
-		case st.Meets.APIKey != apps[0].AccountID+":"+apps[0].ClientID || st.Meets.APISecret != apps[0].ClientSecret:
-			broke("exit 0 but MEETS does not hold the app's credentials")
-		}
-	}
-
-	texts := stdout.String() + stderr.String()
-	for _, p := range []string{"manifest.json", "report.html"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "out", "*", p))
-		for _, f := range files {
-			b, _ := os.ReadFile(f)
-			texts += string(b)
-		}
-	}
-	secrets := []string{acc.ZoomPassword, acc.TOTPSecret, acc.MeetsPassword}
-	for _, a := range apps {
-		secrets = append(secrets, a.ClientSecret)
-	}
-	for _, s := range secrets {
-		if strings.Contains(texts, s) {
-			broke("a secret appears in the output")
-		}
-	}
-	if pids := automation.ProfileProcesses(profile); len(pids) > 0 {
-		broke("browser processes left: %v", pids)
-	}
-	if len(apps) == 1 && apps[0].Activated {
-		creds, _ := filepath.Glob(filepath.Join(dir, "out", "*", "credentials.json"))
-		if len(creds) == 0 {
-			broke("the app is activated but no credentials.json was kept")
-		}
-		for _, c := range creds {
-			if st, err := os.Stat(c); err != nil || st.Mode().Perm() != 0o600 {
-				broke("credentials.json is not mode 0600")
-			}
-		}
-	}
+	out.Outcome = rehearsal.Migrate(ctx, bin, sim, dir, rehearsal.Catalogue(opts), patience)
 	return out
-}
-
-func catalogue(o simulator.Options) zoomapi.Catalogue {
-	if o.Catalogue == simulator.CatalogueClassic {
-		return zoomapi.Classic
-	}
-	return zoomapi.Granular
 }

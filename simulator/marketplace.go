@@ -106,6 +106,7 @@ func (s *Sim) marketplaceHandler() http.Handler {
 	mux.Handle("GET /static/", s.pages.static)
 	mux.HandleFunc("GET /api/session", s.mpSession)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.countWrite(r)
 		// A signed-out request only redirects, so it is never failed.
 		if !s.useSession(r) {
 			writeJSON(w, http.StatusUnauthorized, mpError{Error: "Sign in to continue"})

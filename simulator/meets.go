@@ -67,6 +67,7 @@ func (s *Sim) meetsHandler() http.Handler {
 		http.NotFound(w, r)
 	})
 	guard := func(w http.ResponseWriter, r *http.Request) {
+		s.countWrite(r)
 		if !s.meetsSignedIn(r) {
 			http.Redirect(w, r, "/login", http.StatusFound)
 			return

@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -27,6 +28,7 @@ type State struct {
 	Dropped         int           // requests left unanswered (DropRate)
 	JitterAdded     time.Duration // sum of the random delays Options.Jitter added
 	ScopelessTokens int           // tokens minted without scope during Options.ScopeDelay
+	Writes          int           // requests that could change the Marketplace or MEETS (every method but GET and HEAD), answered or not
 }
 
 // App is one Marketplace app with its credentials, as a test sees it.
@@ -134,6 +136,7 @@ type world struct {
 	forbidden       int
 	sessionsEnded   int
 	scopelessTokens int
+	writes          int
 }
 
 func newWorld(opts Options) (*world, error) {
@@ -278,6 +281,7 @@ func (s *Sim) State() State {
 		FaultsServed:    w.faults.served,
 		JitterAdded:     w.faults.jitterAdded,
 		ScopelessTokens: w.scopelessTokens,
+		Writes:          w.writes,
 	}
 	st.Meets.Unavailable = s.meetsDownLocked()
 	for _, a := range w.apps {
@@ -320,4 +324,15 @@ func (s *Sim) SetScopes(appName string, scopes []string) error {
 	}
 	a.setScopes(slices.Clone(scopes), s.now())
 	return nil
+}
+
+// countWrite counts a request that could change the Marketplace or MEETS,
+// so a test can prove that a run changed nothing, whatever its pages said.
+func (s *Sim) countWrite(r *http.Request) {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return
+	}
+	s.mu.Lock()
+	s.w.writes++
+	s.mu.Unlock()
 }
