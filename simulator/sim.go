@@ -67,12 +67,12 @@ type Options struct {
 	Meets        *MeetsConfig  // MEETS already configured with these values (nil = not configured)
 
 	// Hard accounts.
-	SSO             bool // the account signs in at a simulated identity provider (URLs.IdP) after the email step
+	SSO bool // the account signs in at a simulated identity provider (URLs.IdP) after the email step
 	// SSOWay is how an SSO sign-in reaches the identity provider; every way
 	// but the default shows a provider whose page reads like Zoom's own
 	// (Email, Next, Password, Sign In). See SSOWays.
-	SSOWay   string
-	MeetsSSO bool // the MEETS sign-in sends the browser to the identity provider
+	SSOWay          string
+	MeetsSSO        bool // the MEETS sign-in sends the browser to the identity provider
 	Captcha         bool // reCAPTCHA refuses every password sign-in, right or wrong
 	TermsPending    bool // the Marketplace terms must be accepted before the first app is built
 	NoDeveloperRole bool // the account's role lacks the developer permission: no builder, 403 from the apps API
