@@ -47,7 +47,7 @@ type Handoff struct {
 func (s *Session) HandOver(ctx context.Context, h Handoff) error {
 	wait := "until the step's deadline"
 	if d, ok := ctx.Deadline(); ok {
-		wait = "for " + time.Until(d).Round(time.Second).String()
+		wait = fmt.Sprintf("for %s (until %s)", time.Until(d).Round(time.Second), d.Format("15:04:05"))
 	}
 	if s.Live == nil {
 		s.Note("%s in the browser window (%s); waiting %s", h.Purpose, h.Detail, wait)
@@ -537,8 +537,8 @@ const (
 // input relays a batch of the viewer's input to the tab, in order. Only the
 // connected viewer's input is taken, and none once the hand-off is over.
 func (s *liveSession) input(w http.ResponseWriter, r *http.Request) {
-	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
-		refuse(w, http.StatusForbidden)
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" {
+		refuse(w, http.StatusForbidden) // another site's page, even one that guessed everything else
 		return
 	}
 	key, err := base64.RawURLEncoding.DecodeString(r.Header.Get("X-Live-Viewer"))
