@@ -604,11 +604,20 @@
     // audit lists the shown controls, headings and dialogs whose role or
     // name the engine computes otherwise than Chrome (names compared as a
     // reader reads them).
-    audit: () => {
+    audit: async () => {
       if (!computed) return null;
       const roles = new Set([].concat(...Object.values(KINDS)));
+      const all = [...document.querySelectorAll('*')];
+      // Chrome builds its accessibility tree lazily: ask once, let it
+      // settle for a few frames, then compare.
+      for (const e of all) void e.computedRole;
+      for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
       const out = [];
-      for (const e of document.querySelectorAll('*')) {
+      // What a modal dialog or inert makes unreachable has no name for Chrome.
+      let modal = null;
+      try { modal = document.querySelector('dialog:modal'); } catch (err) { /* an older browser */ }
+      for (const e of all) {
+        if (!e.isConnected || e.closest('[inert]') || (modal && !modal.contains(e))) continue;
         const cr = e.computedRole || '';
         if (!roles.has(cr) || !visible(e)) continue;
         const was = useComputed;
