@@ -25,6 +25,7 @@ type Runner struct {
 	Progress    io.Writer     // one line per step (stderr)
 	Manifest    *Manifest
 	Console     *ConsoleLog // the tab's console, saved with failure evidence
+	NoPictures  bool        // take no step screenshots (a failure's evidence still has one)
 }
 
 // Run runs steps in order and stops at the first failure, which it returns as
@@ -83,7 +84,7 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 	rec.Seconds = time.Since(rec.Start).Seconds()
 	rec.URL = Location(s.Tab)
 
-	if err == nil && outcome != Skipped {
+	if err == nil && outcome != Skipped && !r.NoPictures {
 		shot := fmt.Sprintf("%02d-%s.png", rec.N, st.Name)
 		masked, serr := r.screenshot(s, st.Mask, filepath.Join(r.Dir, shot))
 		if serr != nil {
