@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
@@ -30,8 +29,6 @@ var (
 // covered, and returns it with the point to click. An overlay found covering
 // it is dismissed with the context's Dismissers, or waited out.
 func actionable(ctx context.Context, t *chromedp.Target, l Locator) (Hit, point, error) {
-	tick := time.NewTicker(pollEvery)
-	defer tick.Stop()
 	env := envFrom(ctx)
 	var why error
 	recovered := 0
@@ -68,13 +65,11 @@ func actionable(ctx context.Context, t *chromedp.Target, l Locator) (Hit, point,
 		if len(hits) == 0 {
 			recoverOnce(ctx, t, &recovered)
 		}
-		select {
-		case <-ctx.Done():
+		if nextLook(ctx, t) != nil {
 			if why != nil {
 				return Hit{}, point{}, fmt.Errorf("%w: %w; the page showed %s", ErrWaited, why, Glimpse(t))
 			}
 			return Hit{}, point{}, &WaitError{Wanted: []string{l.String()}, Seen: Glimpse(t)}
-		case <-tick.C:
 		}
 	}
 }
@@ -222,24 +217,27 @@ func typeInto(ctx context.Context, t *chromedp.Target, what string, h Hit, p poi
 // or the text beside a label.
 func Value(l Locator) chromedp.Action[string] {
 	return func(ctx context.Context, t *chromedp.Target) (string, error) {
-		if _, err := WaitAny(l)(ctx, t); err != nil {
-			return "", err
-		}
-		return ReadNow(l)(ctx, t)
+		var v string
+		_, err := WaitAny(When(l.String(), func(ctx context.Context, t *chromedp.Target) (bool, error) {
+			hits, err := read(ctx, t, l)
+			if err != nil || len(hits) == 0 || hits[0].Value == nil {
+				return false, err
+			}
+			v = *hits[0].Value
+			return true, nil
+		}))(ctx, t)
+		return v, err
 	}
 }
 
 // ReadNow is Value without the wait: "" when l is not there. For use inside conditions.
 func ReadNow(l Locator) chromedp.Action[string] {
 	return func(ctx context.Context, t *chromedp.Target) (string, error) {
-		hits, err := find(ctx, t, l)
-		if err != nil || len(hits) == 0 {
+		hits, err := read(ctx, t, l)
+		if err != nil || len(hits) == 0 || hits[0].Value == nil {
 			return "", err
 		}
-		if hits[0].Value != nil {
-			return *hits[0].Value, nil
-		}
-		return engineCall[string](ctx, t, "value", hits[0].ID)
+		return *hits[0].Value, nil
 	}
 }
 
@@ -247,11 +245,11 @@ func ReadNow(l Locator) chromedp.Action[string] {
 // first match of l: the other columns of an app's line in a list.
 func RowText(l Locator) chromedp.Action[string] {
 	return func(ctx context.Context, t *chromedp.Target) (string, error) {
-		hits, err := find(ctx, t, l)
+		hits, err := read(ctx, t, l)
 		if err != nil || len(hits) == 0 {
 			return "", err
 		}
-		return engineCall[string](ctx, t, "row", hits[0].ID)
+		return hits[0].Row, nil
 	}
 }
 
@@ -259,11 +257,11 @@ func RowText(l Locator) chromedp.Action[string] {
 // read-only, not disabled, not text shown beside a label).
 func Editable(l Locator) chromedp.Action[bool] {
 	return func(ctx context.Context, t *chromedp.Target) (bool, error) {
-		hits, err := find(ctx, t, l)
+		hits, err := read(ctx, t, l)
 		if err != nil || len(hits) == 0 {
 			return false, err
 		}
-		return engineCall[bool](ctx, t, "editable", hits[0].ID)
+		return hits[0].Editable, nil
 	}
 }
 
@@ -354,17 +352,14 @@ func TickAll(l Locator, want func(name string) bool) chromedp.Action[int] {
 // texts: one Add button per wanted scope, without a lookup each.
 func PressAll(l Locator, want func(row string) bool) chromedp.Action[[]string] {
 	return func(ctx context.Context, t *chromedp.Target) ([]string, error) {
-		hits, err := find(ctx, t, l)
+		hits, err := read(ctx, t, l)
 		if err != nil {
 			return nil, err
 		}
 		var pressed []string
 		for _, h := range hits {
-			if h.Disabled {
-				continue
-			}
-			row, err := engineCall[string](ctx, t, "row", h.ID)
-			if err != nil || !want(row) {
+			row := h.Row
+			if h.Disabled || !want(row) {
 				continue
 			}
 			p, err := engineCall[point](ctx, t, "point", h.ID)
@@ -384,17 +379,13 @@ func PressAll(l Locator, want func(row string) bool) chromedp.Action[[]string] {
 // still show an Add button.
 func Rows(l Locator) chromedp.Action[[]string] {
 	return func(ctx context.Context, t *chromedp.Target) ([]string, error) {
-		hits, err := find(ctx, t, l)
+		hits, err := read(ctx, t, l)
 		if err != nil {
 			return nil, err
 		}
 		rows := make([]string, 0, len(hits))
 		for _, h := range hits {
-			row, err := engineCall[string](ctx, t, "row", h.ID)
-			if err != nil {
-				return nil, err
-			}
-			rows = append(rows, row)
+			rows = append(rows, h.Row)
 		}
 		return rows, nil
 	}

@@ -20,6 +20,7 @@ import (
 // TestHardAccounts runs the migration on the situations real accounts bring
 // and checks the exit kind, the message's advice and the simulator's state.
 func TestHardAccounts(t *testing.T) {
+	t.Parallel()
 	profile := zoomapi.Profile(zoomapi.Granular)
 	cases := []struct {
 		name   string
@@ -72,6 +73,7 @@ func TestHardAccounts(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			h := newHarness(t, c.opts)
 			if c.plan != nil {
 				c.plan(&h.plan)
@@ -100,6 +102,7 @@ func TestHardAccounts(t *testing.T) {
 // TestAssistedSSOSignIn has the test play the person: it signs in at the
 // identity provider in the window while the tool waits, then the tool carries on.
 func TestAssistedSSOSignIn(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, simulator.Options{SSO: true})
 	h.plan.Zoom.Assisted, h.plan.Zoom.AssistWait = true, time.Minute
 	acc := h.sim.Accounts()
@@ -131,6 +134,7 @@ func TestAssistedSSOSignIn(t *testing.T) {
 // TestSavedProfileSkipsSignIn runs twice with one kept profile, each time in
 // a browser of its own: the second run signs in nowhere.
 func TestSavedProfileSkipsSignIn(t *testing.T) {
+	t.Parallel()
 	if browser == nil {
 		t.Skip("no browser")
 	}
@@ -168,6 +172,7 @@ func TestSavedProfileSkipsSignIn(t *testing.T) {
 // TestCodeNearTheEndOfItsPeriod starts the sign-in when less than four
 // seconds of the current code remain: the tool must type the next one.
 func TestCodeNearTheEndOfItsPeriod(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, simulator.Options{TwoFactor: true})
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
@@ -186,14 +191,16 @@ func TestCodeNearTheEndOfItsPeriod(t *testing.T) {
 // as a sign-in a moment earlier would have: the tool's first code is refused
 // and its second, fresh one accepted.
 func TestRefusedCodeIsTriedOnceMore(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, simulator.Options{TwoFactor: true})
-	tick := time.NewTicker(100 * time.Millisecond)
-	defer tick.Stop()
-	for s := time.Now().Unix() % 30; s < 1 || s > 15; s = time.Now().Unix() % 30 {
-		<-tick.C // start early in a period, so the code below is the one the tool types
+	// Start early in a period on the simulator's clock, which the tool's
+	// codes follow, so the code below is the one the tool types.
+	clk := h.sim.Clock()
+	if s := clk.Now().Unix() % 30; s < 1 || s > 15 {
+		_ = clk.Sleep(context.Background(), time.Duration(31-s)*time.Second)
 	}
 	// Another authenticator of the same secret gives the code the tool's will.
-	code, err := authenticator(t, h.sim.Accounts().TOTPSecret).Code(context.Background(), 5*time.Second, nil)
+	code, err := authenticator(t, h.sim.Accounts().TOTPSecret).Code(a.WithEnv(context.Background(), &a.Env{Clock: clk}), 5*time.Second, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,6 +219,7 @@ func TestRefusedCodeIsTriedOnceMore(t *testing.T) {
 // TestTwoRefusedCodesStop gives the TOTP secret of another account: both
 // codes are refused, and the tool stops after two tries, not more.
 func TestTwoRefusedCodesStop(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, simulator.Options{TwoFactor: true})
 	h.plan.Zoom.TOTP = authenticator(t, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ") // not the account's
 	_, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] })
@@ -229,6 +237,7 @@ func TestTwoRefusedCodesStop(t *testing.T) {
 // SSO advice, and the provider saw no keystroke, input, click or post. The
 // evidence shows the foreign page.
 func TestSignInElsewhereGetsNothing(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		opts simulator.Options
@@ -244,6 +253,7 @@ func TestSignInElsewhereGetsNothing(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			h := newHarness(t, c.opts)
 			_, man, err := h.run(c.pick)
 			if a.KindOf(err) != a.KindPerson {

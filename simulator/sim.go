@@ -15,6 +15,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"zoomsetup/clock"
 )
 
 // Layout chooses which of the two known Marketplace navigations is served, so
@@ -302,8 +304,9 @@ func (s *Sim) Close() error {
 }
 
 // Advance moves the simulator's clock forward by d (nothing when d <= 0), so
-// tests pass the delays and expiries it times without waiting. TOTP codes
-// keep following the real clock, as an authenticator app does.
+// tests pass the delays and expiries it times without waiting. Two-step
+// codes are checked on this clock: an authenticator must follow it too
+// (Clock).
 func (s *Sim) Advance(d time.Duration) {
 	if d <= 0 {
 		return
@@ -315,6 +318,26 @@ func (s *Sim) Advance(d time.Duration) {
 
 // now is the simulator's clock; s.mu is held.
 func (s *Sim) now() time.Time { return s.wall().Add(s.skew) }
+
+// Clock is the simulator's clock for the tool's own waits: Sleep moves the
+// simulated time on instead of waiting, so a run whose pauses use it (a
+// test's) meets an activation delay or a MEETS down for minutes at once,
+// while what the browser does still takes its real time. Two-step codes
+// follow this clock too.
+func (s *Sim) Clock() clock.Clock { return simClock{s} }
+
+type simClock struct{ s *Sim }
+
+func (c simClock) Now() time.Time {
+	c.s.mu.Lock()
+	defer c.s.mu.Unlock()
+	return c.s.now()
+}
+
+func (c simClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.s.Advance(d)
+	return ctx.Err()
+}
 
 // common wraps a site's handler with what every listener does: the configured
 // latency and jitter and no caching, so each test sees fresh pages.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pquerna/otp"
 	"github.com/pquerna/otp/totp"
 )
 
@@ -269,7 +270,8 @@ func (s *Sim) checkCode(w http.ResponseWriter, r *http.Request, code string) (ms
 	if !ok || !s.now().Before(exp) {
 		return "Your sign-in has expired. Please sign in again.", "/signin"
 	}
-	if !totp.Validate(code, totpSecret) || s.w.usedCodes[code] {
+	valid, _ := totp.ValidateCustom(code, totpSecret, s.now().UTC(), totp.ValidateOpts{Period: 30, Skew: 1, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
+	if !valid || s.w.usedCodes[code] {
 		return "The verification code is incorrect. Please try again.", ""
 	}
 	if s.w.usedCodes == nil {
