@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
@@ -164,6 +165,22 @@ func Fill(l Locator, value string) chromedp.Action[chromedp.Void] {
 // that moment, belongs to a page of that origin, and typing stops as soon as
 // the page is seen on another.
 func fill(ctx context.Context, t *chromedp.Target, l Locator, value, origin string) error {
+	// A field replaced between finding it and typing into it (a page that
+	// drew itself again) is looked up again; nothing was typed into it.
+	for {
+		err := fillOnce(ctx, t, l, value, origin)
+		if err == nil || !gone(err) || ctx.Err() != nil {
+			return err
+		}
+	}
+}
+
+// gone reports an action's element that went away before the action reached it.
+func gone(err error) bool {
+	return strings.Contains(err.Error(), "the element went away")
+}
+
+func fillOnce(ctx context.Context, t *chromedp.Target, l Locator, value, origin string) error {
 	h, p, err := actionable(ctx, t, l)
 	if err != nil {
 		return err
@@ -173,7 +190,7 @@ func fill(ctx context.Context, t *chromedp.Target, l Locator, value, origin stri
 	}
 	got, err := engineCall[typed](ctx, t, "typed", h.ID, value)
 	if err != nil {
-		if origin != "" {
+		if origin != "" && !gone(err) {
 			return fmt.Errorf("%s: the page changed while a secret was typed; nothing more is sent", l)
 		}
 		return err
