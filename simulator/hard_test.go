@@ -10,6 +10,7 @@ import (
 )
 
 func TestSSOLookup(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		sso     bool
@@ -24,6 +25,7 @@ func TestSSOLookup(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			s := newSim(t, Options{SSO: tt.sso})
 			code, body := doJSON(t, browser(t), "POST", s.URLs().Zoom+"/signin/lookup", map[string]string{"email": tt.email})
 			var got struct {
@@ -41,6 +43,7 @@ func TestSSOLookup(t *testing.T) {
 }
 
 func TestSSOSignIn(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		user     string
@@ -56,6 +59,7 @@ func TestSSOSignIn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			s := newSim(t, Options{SSO: true, TwoFactor: true})
 			u := s.URLs()
 			c := browser(t)
@@ -125,6 +129,7 @@ func TestSSOSignIn(t *testing.T) {
 }
 
 func TestSSOAccountHasNoPassword(t *testing.T) {
+	t.Parallel()
 	s := newSim(t, Options{SSO: true})
 	a := s.Accounts()
 	c := browser(t)
@@ -144,6 +149,7 @@ func TestSSOAccountHasNoPassword(t *testing.T) {
 }
 
 func TestCaptcha(t *testing.T) {
+	t.Parallel()
 	const want = `"errorMessage":"An error with reCAPTCHA occured. Please try again."`
 	tests := []struct {
 		name      string
@@ -158,6 +164,7 @@ func TestCaptcha(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			s := newSim(t, Options{Captcha: tt.captcha})
 			c := browser(t)
 			code, body := doJSON(t, c, "POST", s.URLs().Zoom+"/signin/api", map[string]string{"email": s.Accounts().ZoomEmail, "password": tt.password})
@@ -192,6 +199,7 @@ func session(t *testing.T, s *Sim, c *http.Client) map[string]any {
 }
 
 func TestTermsPending(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		pending bool
@@ -201,6 +209,7 @@ func TestTermsPending(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			s := newSim(t, Options{TermsPending: tt.pending, ExistingApps: []AppSeed{{Name: "Old"}}})
 			c := signedIn(t, s)
 			m := s.URLs().Marketplace
@@ -236,6 +245,7 @@ func TestTermsPending(t *testing.T) {
 }
 
 func TestNoDeveloperRole(t *testing.T) {
+	t.Parallel()
 	s := newSim(t, Options{NoDeveloperRole: true, ExistingApps: []AppSeed{{Name: "Old", Scopes: []string{"user:read:admin"}, Activated: true}}})
 	c := signedIn(t, s)
 	m := s.URLs().Marketplace

@@ -94,6 +94,7 @@ func signedIn(t *testing.T, s *Sim) *http.Client {
 }
 
 func TestNewRejectsBadOptions(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		opts Options
@@ -116,6 +117,7 @@ func TestNewRejectsBadOptions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			if s, err := New(tt.opts); err == nil {
 				s.Close()
 				t.Fatalf("New(%+v) = nil error, want one", tt.opts)
@@ -125,6 +127,7 @@ func TestNewRejectsBadOptions(t *testing.T) {
 }
 
 func TestURLsAndAccounts(t *testing.T) {
+	t.Parallel()
 	s := newSim(t, Options{})
 	u := s.URLs()
 	seen := map[string]bool{}
@@ -145,6 +148,7 @@ func TestURLsAndAccounts(t *testing.T) {
 }
 
 func TestSeedsAreDeterministic(t *testing.T) {
+	t.Parallel()
 	opts := func(seed int64) Options {
 		return Options{Seed: seed, ExistingApps: []AppSeed{{Name: "One"}, {Name: "Two", Type: AppTypeGeneral}}}
 	}
@@ -201,6 +205,7 @@ func sameCredentials(a, b State) bool {
 }
 
 func TestStateJSONAndDeepCopy(t *testing.T) {
+	t.Parallel()
 	s := newSim(t, Options{
 		ExistingApps: []AppSeed{{Name: "MEETS", Company: "Example University", Scopes: []string{"user:read:admin"}, Activated: true}},
 		Meets:        &MeetsConfig{APIKey: "acct:client", APISecret: "secret"},
@@ -229,6 +234,7 @@ func TestStateJSONAndDeepCopy(t *testing.T) {
 }
 
 func TestSetActivatedAndSetScopes(t *testing.T) {
+	t.Parallel()
 	s := newSim(t, Options{ExistingApps: []AppSeed{{Name: "A"}, {Name: "Twin"}, {Name: "Twin"}}})
 	if err := s.SetActivated("A", true); err != nil {
 		t.Fatal(err)
@@ -249,6 +255,7 @@ func TestSetActivatedAndSetScopes(t *testing.T) {
 }
 
 func TestLatencyDelaysEveryListener(t *testing.T) {
+	t.Parallel()
 	const d = 80 * time.Millisecond
 	s := newSim(t, Options{Latency: d})
 	u := s.URLs()
@@ -262,6 +269,7 @@ func TestLatencyDelaysEveryListener(t *testing.T) {
 }
 
 func TestCloseStopsListeners(t *testing.T) {
+	t.Parallel()
 	s, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)

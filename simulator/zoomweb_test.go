@@ -10,6 +10,7 @@ import (
 )
 
 func TestSignIn(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		email     string
@@ -28,6 +29,7 @@ func TestSignIn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			s := newSim(t, Options{TwoFactor: tt.twoFactor})
 			c := browser(t)
 			code, body := doJSON(t, c, "POST", s.URLs().Zoom+"/signin/api", map[string]string{"email": tt.email, "password": tt.password})
@@ -52,6 +54,7 @@ func TestSignIn(t *testing.T) {
 }
 
 func TestTwoFactor(t *testing.T) {
+	t.Parallel()
 	s := newSim(t, Options{TwoFactor: true})
 	c := browser(t)
 	z := s.URLs().Zoom
@@ -101,6 +104,7 @@ func TestTwoFactor(t *testing.T) {
 }
 
 func TestZoomPages(t *testing.T) {
+	t.Parallel()
 	s := newSim(t, Options{CookieBanner: true})
 	z := s.URLs().Zoom
 	c := browser(t)

@@ -19,6 +19,7 @@ func runDocs(t *testing.T, args ...string) (string, error) {
 }
 
 func TestDocsCheckPassesOnTheCommittedGuide(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs the browser")
 	}
@@ -30,6 +31,7 @@ func TestDocsCheckPassesOnTheCommittedGuide(t *testing.T) {
 // TestDocsCheckFailsWhenALabelChanges renames one heading of the simulated
 // MEETS page: the check must fail and name the pictures that show it.
 func TestDocsCheckFailsWhenALabelChanges(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs the browser")
 	}
@@ -46,6 +48,7 @@ func TestDocsCheckFailsWhenALabelChanges(t *testing.T) {
 }
 
 func TestDocsTwiceGivesIdenticalImages(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs the browser")
 	}

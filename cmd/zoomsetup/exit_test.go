@@ -10,6 +10,7 @@ import (
 )
 
 func TestExitCode(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		err  error
 		want int
