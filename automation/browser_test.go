@@ -72,7 +72,6 @@ func outText(t *testing.T, ctx context.Context) string {
 }
 
 func TestClickInRegionPicksTheRightButton(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	if err := chromedp.Do(ctx, Click(Button("Create").In(Region("Server-to-Server OAuth")))); err != nil {
 		t.Fatal(err)
@@ -83,7 +82,6 @@ func TestClickInRegionPicksTheRightButton(t *testing.T) {
 }
 
 func TestClickDismissesCoveringBanner(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	// "Far away" sits under the cookie banner once scrolled into view at the bottom.
 	if err := chromedp.Do(ctx, Click(Button("Far"))); err != nil {
@@ -99,7 +97,6 @@ func TestClickDismissesCoveringBanner(t *testing.T) {
 }
 
 func TestFieldByPlaceholderAndLabelSkipsHiddenTwin(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	if err := chromedp.Do(ctx,
 		Fill(Field("Email or phone number"), "a@example.edu"),
@@ -122,7 +119,6 @@ func TestFieldByPlaceholderAndLabelSkipsHiddenTwin(t *testing.T) {
 }
 
 func TestFillFiresChange(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	if err := chromedp.Do(ctx, Fill(Field("Company Name"), "Example University")); err != nil {
 		t.Fatal(err)
@@ -133,7 +129,6 @@ func TestFillFiresChange(t *testing.T) {
 }
 
 func TestSetCheckedClicksOnlyWhenNeeded(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	box := Checkbox("(meeting:read:meeting:admin)").Containing()
 	for i, want := range []bool{true, false} {
@@ -151,7 +146,6 @@ func TestSetCheckedClicksOnlyWhenNeeded(t *testing.T) {
 }
 
 func TestWaitAnySeesLateContent(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	if err := chromedp.Do(ctx, Click(Button("Next"))); err != nil {
 		t.Fatal(err)
@@ -163,7 +157,6 @@ func TestWaitAnySeesLateContent(t *testing.T) {
 }
 
 func TestWaitTimesOutWithWhatItSaw(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
 	defer cancel()
@@ -178,7 +171,6 @@ func TestWaitTimesOutWithWhatItSaw(t *testing.T) {
 }
 
 func TestDisabledButtonIsNotClicked(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
 	defer cancel()
@@ -189,7 +181,6 @@ func TestDisabledButtonIsNotClicked(t *testing.T) {
 }
 
 func TestMaskCoversValuesAndElements(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	if err := chromedp.Do(ctx, Fill(Field("Company Name"), "s3cr3t-value")); err != nil {
 		t.Fatal(err)
@@ -212,7 +203,6 @@ func TestMaskCoversValuesAndElements(t *testing.T) {
 }
 
 func TestAlertMatchesByItsText(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	ok, err := chromedp.Run(ctx, Holds(Alert("verification code is incorrect")))
 	if err != nil || !ok {
@@ -236,7 +226,6 @@ func (r *rebuilt) StartsOver()                                            {}
 // Restarter: whatever that run concluded, the step runs again, and a change
 // it reported is kept in the outcome.
 func TestRebuiltPageStartsTheStepOver(t *testing.T) {
-	t.Parallel()
 	cases := []struct {
 		name  string
 		first func(ctx context.Context) (Outcome, error) // after the wait that met the recovery
@@ -249,7 +238,6 @@ func TestRebuiltPageStartsTheStepOver(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
 			ctx := WithEnv(newTab(t), &Env{Recover: []Recovery{&rebuilt{}}, Logf: t.Logf})
 			runs := 0
 			st := Step{Name: "s", Run: func(ctx context.Context, s *Session) (Outcome, error) {

@@ -11,7 +11,6 @@ import (
 // TestDevToolsURL resolves the addresses --browser-url takes: a WebSocket
 // address as given, an http:// one through the browser's /json/version.
 func TestDevToolsURL(t *testing.T) {
-	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/json/version":
@@ -53,7 +52,6 @@ func TestDevToolsURL(t *testing.T) {
 // TestUnreachableBrowserKeepsItsToken connects to an address where no
 // browser listens: the error names the host, never the token.
 func TestUnreachableBrowserKeepsItsToken(t *testing.T) {
-	t.Parallel()
 	b, err := Launch(context.Background(), BrowserOptions{RemoteURL: "ws://127.0.0.1:1/?token=s3cret"})
 	if err == nil {
 		b.Close()

@@ -23,7 +23,6 @@ import (
 )
 
 func TestLiveTokensAreLongAndRandom(t *testing.T) {
-	t.Parallel()
 	seen := map[string]bool{}
 	for range 100 {
 		tok := newToken()
@@ -73,7 +72,6 @@ func liveStatus(t *testing.T, method, url string, header ...string) int {
 // one viewer at a time streams and sends input, and a link whose hand-off
 // is over is gone.
 func TestLiveLinkChecks(t *testing.T) {
-	t.Parallel()
 	l, s, link := fakeHandoff(t)
 	root := strings.TrimSuffix(link, "/live/"+string(s.token))
 	tok := string(s.token)
@@ -179,7 +177,6 @@ func liveWaitUntil(t *testing.T, what string, cond func() bool) {
 }
 
 func TestPictureToPage(t *testing.T) {
-	t.Parallel()
 	meta := func(w, h float64) page.ScreencastFrameMetadata {
 		return page.ScreencastFrameMetadata{DeviceWidth: w, DeviceHeight: h, PageScaleFactor: 1}
 	}
@@ -209,7 +206,6 @@ func TestPictureToPage(t *testing.T) {
 }
 
 func TestTranslateInput(t *testing.T) {
-	t.Parallel()
 	f := &liveFrame{N: 3, W: 640, H: 400, Meta: page.ScreencastFrameMetadata{DeviceWidth: 1280, DeviceHeight: 800}}
 	one := func(ev liveInput) relayed {
 		t.Helper()
@@ -378,7 +374,6 @@ func liveHolds(t *testing.T, ctx context.Context, expr string) {
 // and a paste) and presses keys, until the page shows what Done waits
 // for; then the view says it is done and the link is gone.
 func TestLiveViewHandOff(t *testing.T) {
-	t.Parallel()
 	r := startLive(t, Text("Welcome"))
 	if !strings.Contains(r.notes[0], "sign in to Example at http://127.0.0.1:") || !regexp.MustCompile(`^waiting for (59s|1m0s) \(until \d\d:\d\d:\d\d\)`).MatchString(r.notes[1]) {
 		t.Errorf("notes: %q", r.notes)
@@ -451,7 +446,6 @@ func TestLiveViewHandOff(t *testing.T) {
 // on the picture to the next picture, over 20 clicks that move the focus
 // between two fields (each shows a focus ring, so each makes a frame).
 func TestLiveViewClickLatency(t *testing.T) {
-	t.Parallel()
 	r := startLive(t, Text("never shown"))
 	view := liveViewer(t, r.link)
 	if _, err := chromedp.Run(view, chromedp.Evaluate[bool](`(() => {
@@ -483,7 +477,6 @@ func TestLiveViewClickLatency(t *testing.T) {
 // TestHandOverWithoutLiveViewWaits has no live view: the person works in
 // the window, and a hand-off nobody finishes ends with ErrWaited.
 func TestHandOverWithoutLiveViewWaits(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	var said []string
 	s := &Session{Tab: ctx, Logf: func(f string, args ...any) { said = append(said, fmt.Sprintf(f, args...)) }}

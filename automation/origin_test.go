@@ -18,7 +18,6 @@ import (
 // (typed), then one bound to another site (refused, naming both origins and
 // not the secret), on a page served from a site of its own.
 func TestSecretIsTypedOnlyOnItsSite(t *testing.T) {
-	t.Parallel()
 	if testBrowser == nil {
 		t.Skip("no browser")
 	}
@@ -66,7 +65,6 @@ func TestSecretIsTypedOnlyOnItsSite(t *testing.T) {
 // TestClicksStayOnTheBoundSite clicks nothing on a page of another origin
 // when the context is bound to one.
 func TestClicksStayOnTheBoundSite(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	err := chromedp.Do(WithOrigin(ctx, "http://zoom.example"), Click(Button("Next")))
 	var oe *OriginError

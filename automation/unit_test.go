@@ -9,7 +9,6 @@ import (
 )
 
 func TestPlain(t *testing.T) {
-	t.Parallel()
 	cases := []struct{ in, want string }{
 		{"Build App", "build app"},
 		{"  Add   Scopes ", "add scopes"},
@@ -33,7 +32,6 @@ func TestPlain(t *testing.T) {
 }
 
 func TestLocatorString(t *testing.T) {
-	t.Parallel()
 	l := Button("Create").In(Region("Server-to-Server OAuth"))
 	if got, want := l.String(), `button "Create" in region "Server-to-Server OAuth"`; got != want {
 		t.Fatalf("got %s, want %s", got, want)
@@ -41,7 +39,6 @@ func TestLocatorString(t *testing.T) {
 }
 
 func TestTOTPUsesNextCodeNearPeriodEnd(t *testing.T) {
-	t.Parallel()
 	seed := secret.New("JBSWY3DPEHPK3PXP")
 	start := time.Unix(1_700_000_010, 0) // a period starts here (divisible by 30)
 	base := start.Add(10 * time.Second)
@@ -73,7 +70,6 @@ func TestTOTPUsesNextCodeNearPeriodEnd(t *testing.T) {
 }
 
 func TestEntryBefore(t *testing.T) {
-	t.Parallel()
 	steps := []Step{{Name: "a", Entry: true}, {Name: "b"}, {Name: "c", Entry: true}, {Name: "d"}}
 	for i, want := range []int{0, 0, 2, 2, 2} {
 		if got := EntryBefore(steps, i); got != want {
@@ -88,7 +84,6 @@ func TestEntryBefore(t *testing.T) {
 // TestAuthenticatorNeverGivesACodeTwice asks for codes at moments of a
 // period, as sign-ins of one run would, with some periods' codes spent.
 func TestAuthenticatorNeverGivesACodeTwice(t *testing.T) {
-	t.Parallel()
 	start := time.Unix(1_700_000_010, 0) // a period starts here
 	p := start.Unix() / 30
 	cases := []struct {
@@ -107,7 +102,6 @@ func TestAuthenticatorNeverGivesACodeTwice(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
 			au, err := NewAuthenticator(secret.New("JBSWY3DPEHPK3PXP"))
 			if err != nil {
 				t.Fatal(err)
@@ -126,7 +120,6 @@ func TestAuthenticatorNeverGivesACodeTwice(t *testing.T) {
 // TestAuthenticatorWaitsForAFreshPeriod spends a clock's current and next
 // codes: the third code comes only after the period turns, and differs.
 func TestAuthenticatorWaitsForAFreshPeriod(t *testing.T) {
-	t.Parallel()
 	au, err := NewAuthenticator(secret.New("JBSWY3DPEHPK3PXP"))
 	if err != nil {
 		t.Fatal(err)

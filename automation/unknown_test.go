@@ -37,7 +37,6 @@ func (n *notes) said(s string) bool {
 // markup is none of the obvious kinds, with the browser's own role and name
 // computation and with the engine's own.
 func TestUnknownMarkup(t *testing.T) {
-	t.Parallel()
 	clicks := []struct {
 		name  string
 		l     Locator
@@ -54,10 +53,8 @@ func TestUnknownMarkup(t *testing.T) {
 	}
 	for _, computed := range []bool{true, false} {
 		t.Run(fmt.Sprintf("computed=%v", computed), func(t *testing.T) {
-			t.Parallel()
 			for _, c := range clicks {
 				t.Run(c.name, func(t *testing.T) {
-					t.Parallel()
 					n := &notes{}
 					ctx := newTabAt(t, "unknown.html", n.logf)
 					use(t, ctx, computed)
@@ -75,7 +72,6 @@ func TestUnknownMarkup(t *testing.T) {
 				})
 			}
 			t.Run("reading and typing", func(t *testing.T) {
-				t.Parallel()
 				ctx := newTabAt(t, "unknown.html", t.Logf)
 				use(t, ctx, computed)
 				for _, c := range []struct {
@@ -132,7 +128,6 @@ func use(t *testing.T, ctx context.Context, computed bool) {
 // TestEngineMatchesAsAReader checks the engine's name matching: exact, then
 // without regard to case, then without decoration, then contained.
 func TestEngineMatchesAsAReader(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	type q struct {
 		Names   []string `json:"names"`
@@ -178,7 +173,6 @@ func TestEngineMatchesAsAReader(t *testing.T) {
 
 // TestPlainAgreesWithTheEngine keeps Plain and the engine's plain together.
 func TestPlainAgreesWithTheEngine(t *testing.T) {
-	t.Parallel()
 	ctx := newTab(t)
 	for _, s := range []string{"Build App", "+ Build app", "Develop ▾", "Created apps (3)", "Company Name *", "Continue →",
 		"(meeting:read:meeting:admin)", "\ue900 Settings", "⚙️ Settings 😀", "Step 3", "  Add   Scopes ", "Email address:"} {
@@ -202,10 +196,8 @@ func engineRun[T any](ctx context.Context, method string, args ...any) (T, error
 // TestEngineAgreesWithChrome holds the engine's roles and names against
 // Chrome's own on every control of the test pages.
 func TestEngineAgreesWithChrome(t *testing.T) {
-	t.Parallel()
 	for _, page := range []string{"page.html", "unknown.html"} {
 		t.Run(page, func(t *testing.T) {
-			t.Parallel()
 			ctx := newTabAt(t, page, t.Logf)
 			d, err := chromedp.Run(ctx, Audit())
 			if err != nil {

@@ -26,7 +26,6 @@ func mint(t *testing.T, s *Sim) string {
 }
 
 func TestAPIScopes(t *testing.T) {
-	t.Parallel()
 	tests := []struct {
 		name     string
 		scopes   []string
@@ -45,7 +44,6 @@ func TestAPIScopes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{ExistingApps: []AppSeed{{Name: "A", Scopes: tt.scopes, Activated: true}}})
 			tok := mint(t, s)
 			code, body := do(t, browser(t), "GET", s.URLs().API+tt.path, "", "", map[string]string{"Authorization": "Bearer " + tok})
@@ -81,7 +79,6 @@ func TestAPIScopes(t *testing.T) {
 }
 
 func TestAPIBadTokens(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{ExistingApps: []AppSeed{{Name: "A", Scopes: []string{"user:read:admin"}, Activated: true}}})
 	tok := mint(t, s)
 	const invalid = `{"code":124,"message":"Invalid access token."}`
@@ -98,7 +95,6 @@ func TestAPIBadTokens(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			s.Advance(tt.later) // only the last case moves the clock
 			h := map[string]string{}
 			if tt.auth != "" {
@@ -113,7 +109,6 @@ func TestAPIBadTokens(t *testing.T) {
 }
 
 func TestTokenKeepsScopesOfMintTime(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{ExistingApps: []AppSeed{{Name: "A", Scopes: []string{"meeting:read:meeting:admin"}, Activated: true}}})
 	tok := mint(t, s)
 	if err := s.SetScopes("A", []string{"user:read:list_users:admin"}); err != nil {

@@ -127,11 +127,9 @@ func (b *browserTab) heading(text string) {
 const developerNav = `/Develop|Created apps|Build app/i.test(document.querySelector('header').textContent + (document.querySelector('nav[aria-label="Main"]') || {}).textContent)`
 
 func TestPagesInBrowser(t *testing.T) {
-	t.Parallel()
 	tab := startBrowser(t)
 
 	t.Run("SSO", func(t *testing.T) {
-		t.Parallel()
 		s := newSim(t, Options{SSO: true})
 		b := tab(t)
 		b.open(s.URLs().Zoom + "/signin")
@@ -148,7 +146,6 @@ func TestPagesInBrowser(t *testing.T) {
 	})
 
 	t.Run("captcha", func(t *testing.T) {
-		t.Parallel()
 		s := newSim(t, Options{Captcha: true})
 		b := tab(t)
 		b.signIn(s, s.Accounts().ZoomPassword)
@@ -160,7 +157,6 @@ func TestPagesInBrowser(t *testing.T) {
 
 	for _, layout := range []Layout{LayoutTop, LayoutLeft} {
 		t.Run("terms, "+string(layout), func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{Layout: layout, TermsPending: true})
 			b := tab(t)
 			b.signIn(s, s.Accounts().ZoomPassword)
@@ -195,7 +191,6 @@ func TestPagesInBrowser(t *testing.T) {
 		})
 
 		t.Run("no developer role, "+string(layout), func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{Layout: layout, NoDeveloperRole: true})
 			b := tab(t)
 			b.signIn(s, s.Accounts().ZoomPassword)
@@ -214,7 +209,6 @@ func TestPagesInBrowser(t *testing.T) {
 	}
 
 	t.Run("failures and Retry", func(t *testing.T) {
-		t.Parallel()
 		s := newSim(t, Options{FailRate: 1})
 		b := tab(t)
 		b.signIn(s, s.Accounts().ZoomPassword)
@@ -248,7 +242,6 @@ func TestPagesInBrowser(t *testing.T) {
 	})
 
 	t.Run("late content", func(t *testing.T) {
-		t.Parallel()
 		const late = 1500 * time.Millisecond
 		s := newSim(t, Options{LateContent: late})
 		b := tab(t)
@@ -264,7 +257,6 @@ func TestPagesInBrowser(t *testing.T) {
 	})
 
 	t.Run("session limit", func(t *testing.T) {
-		t.Parallel()
 		s := newSim(t, Options{SessionLimit: 2, ExistingApps: []AppSeed{{Name: "Old"}}})
 		b := tab(t)
 		b.signIn(s, s.Accounts().ZoomPassword)
@@ -283,7 +275,6 @@ func TestPagesInBrowser(t *testing.T) {
 
 // TestStateJSONHasNewFields keeps /state in step with State.
 func TestStateJSONHasNewFields(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{TermsPending: true, MeetsDownFor: time.Minute})
 	_, body := do(t, browser(t), "GET", s.URLs().Control+"/state", "", "", nil)
 	var got map[string]any

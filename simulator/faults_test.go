@@ -11,7 +11,6 @@ import (
 )
 
 func TestJitter(t *testing.T) {
-	t.Parallel()
 	run := func(seed int64) (added, waited time.Duration) {
 		s := newSim(t, Options{Jitter: 20 * time.Millisecond, Seed: seed})
 		c := browser(t)
@@ -43,7 +42,6 @@ func TestJitter(t *testing.T) {
 }
 
 func TestMarketplaceFailures(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{FailRate: 1})
 	c := signedIn(t, s)
 	m := s.URLs().Marketplace
@@ -91,7 +89,6 @@ func TestMarketplaceFailures(t *testing.T) {
 }
 
 func TestFailuresReplayBySeed(t *testing.T) {
-	t.Parallel()
 	paths := []string{"/api/apps", "/api/featured", "/api/catalogue"}
 	run := func(seed int64) (string, int) {
 		s := newSim(t, Options{FailRate: 0.5, Seed: seed})
@@ -132,7 +129,6 @@ func TestFailuresReplayBySeed(t *testing.T) {
 }
 
 func TestMeetsFailures(t *testing.T) {
-	t.Parallel()
 	scopes := []string{"user:read:list_users:admin"}
 	s := newSim(t, Options{FailRate: 1, ExistingApps: []AppSeed{{Name: "On", Scopes: scopes, Activated: true}}})
 	app := s.State().Apps[0]
@@ -183,10 +179,8 @@ func TestMeetsFailures(t *testing.T) {
 }
 
 func TestSessionLimit(t *testing.T) {
-	t.Parallel()
 	for _, limit := range []int{1, 3} {
 		t.Run(fmt.Sprint(limit), func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{SessionLimit: limit})
 			m := s.URLs().Marketplace
 			for round := 1; round <= 2; round++ {
@@ -230,7 +224,6 @@ func mintAnswer(t *testing.T, s *Sim) (int, string) {
 }
 
 func TestActivationAndScopeDelays(t *testing.T) {
-	t.Parallel()
 	const notActive = `{"reason":"The app is not activated","error":"invalid_request"}` + "\n"
 	scopes := []string{"user:read:list_users:admin"}
 	complete := AppSeed{Name: "A", Company: "Example University", ContactName: "Avery", ContactEmail: "a@example.edu", Scopes: scopes}
@@ -252,7 +245,6 @@ func TestActivationAndScopeDelays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{ActivationDelay: tt.activation, ScopeDelay: tt.scope, ExistingApps: []AppSeed{complete}})
 			c := signedIn(t, s)
 			base := s.URLs().Marketplace + "/api/apps/" + s.State().Apps[0].ID
@@ -326,7 +318,6 @@ func checkToken(t *testing.T, s *Sim, want, notActive string) {
 }
 
 func TestMeetsDown(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{MeetsDownFor: 30 * time.Second})
 	m := s.URLs().Meets
 	c := browser(t)
@@ -378,7 +369,6 @@ func TestMeetsDown(t *testing.T) {
 }
 
 func TestEveryOptionAtOnce(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{
 		Layout: LayoutLeft, Catalogue: CatalogueClassic, PlainSecret: true, TwoFactor: true, CookieBanner: true,
 		SSO: true, Captcha: true, TermsPending: true, NoDeveloperRole: true,
@@ -393,7 +383,6 @@ func TestEveryOptionAtOnce(t *testing.T) {
 }
 
 func TestDroppedRequests(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{DropRate: 1})
 	now := time.Now()
 	s.mu.Lock()

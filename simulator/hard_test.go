@@ -10,7 +10,6 @@ import (
 )
 
 func TestSSOLookup(t *testing.T) {
-	t.Parallel()
 	tests := []struct {
 		name    string
 		sso     bool
@@ -25,7 +24,6 @@ func TestSSOLookup(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{SSO: tt.sso})
 			code, body := doJSON(t, browser(t), "POST", s.URLs().Zoom+"/signin/lookup", map[string]string{"email": tt.email})
 			var got struct {
@@ -43,7 +41,6 @@ func TestSSOLookup(t *testing.T) {
 }
 
 func TestSSOSignIn(t *testing.T) {
-	t.Parallel()
 	tests := []struct {
 		name     string
 		user     string
@@ -59,7 +56,6 @@ func TestSSOSignIn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{SSO: true, TwoFactor: true})
 			u := s.URLs()
 			c := browser(t)
@@ -129,7 +125,6 @@ func TestSSOSignIn(t *testing.T) {
 }
 
 func TestSSOAccountHasNoPassword(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{SSO: true})
 	a := s.Accounts()
 	c := browser(t)
@@ -149,7 +144,6 @@ func TestSSOAccountHasNoPassword(t *testing.T) {
 }
 
 func TestCaptcha(t *testing.T) {
-	t.Parallel()
 	const want = `"errorMessage":"An error with reCAPTCHA occured. Please try again."`
 	tests := []struct {
 		name      string
@@ -164,7 +158,6 @@ func TestCaptcha(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{Captcha: tt.captcha})
 			c := browser(t)
 			code, body := doJSON(t, c, "POST", s.URLs().Zoom+"/signin/api", map[string]string{"email": s.Accounts().ZoomEmail, "password": tt.password})
@@ -199,7 +192,6 @@ func session(t *testing.T, s *Sim, c *http.Client) map[string]any {
 }
 
 func TestTermsPending(t *testing.T) {
-	t.Parallel()
 	tests := []struct {
 		name    string
 		pending bool
@@ -209,7 +201,6 @@ func TestTermsPending(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{TermsPending: tt.pending, ExistingApps: []AppSeed{{Name: "Old"}}})
 			c := signedIn(t, s)
 			m := s.URLs().Marketplace
@@ -245,7 +236,6 @@ func TestTermsPending(t *testing.T) {
 }
 
 func TestNoDeveloperRole(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{NoDeveloperRole: true, ExistingApps: []AppSeed{{Name: "Old", Scopes: []string{"user:read:admin"}, Activated: true}}})
 	c := signedIn(t, s)
 	m := s.URLs().Marketplace

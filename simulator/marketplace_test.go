@@ -8,7 +8,6 @@ import (
 )
 
 func TestMarketplaceNeedsSession(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{})
 	m := s.URLs().Marketplace
 	c := browser(t)
@@ -35,7 +34,6 @@ func TestMarketplaceNeedsSession(t *testing.T) {
 }
 
 func TestCreateApp(t *testing.T) {
-	t.Parallel()
 	tests := []struct {
 		name     string
 		appName  string
@@ -52,7 +50,6 @@ func TestCreateApp(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{})
 			c := signedIn(t, s)
 			code, body := doJSON(t, c, "POST", s.URLs().Marketplace+"/api/apps", map[string]string{"name": tt.appName, "type": tt.appType})
@@ -77,7 +74,6 @@ func TestCreateApp(t *testing.T) {
 }
 
 func TestSecretOnlyFromItsEndpoint(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{ExistingApps: []AppSeed{{Name: "A"}}})
 	c := signedIn(t, s)
 	a := s.State().Apps[0]
@@ -104,7 +100,6 @@ func TestSecretOnlyFromItsEndpoint(t *testing.T) {
 }
 
 func TestActivationRefusal(t *testing.T) {
-	t.Parallel()
 	all := []string{"Company Name is required", "Developer contact name is required", "Developer contact email is required", "Add at least one scope"}
 	tests := []struct {
 		name string
@@ -119,7 +114,6 @@ func TestActivationRefusal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{ExistingApps: []AppSeed{tt.seed}})
 			c := signedIn(t, s)
 			id := s.State().Apps[0].ID
@@ -148,7 +142,6 @@ func TestActivationRefusal(t *testing.T) {
 }
 
 func TestInformationAndScopes(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{ExistingApps: []AppSeed{{Name: "A", Scopes: []string{"legacy:scope", "meeting:read:meeting:admin"}}}})
 	c := signedIn(t, s)
 	base := s.URLs().Marketplace + "/api/apps/" + s.State().Apps[0].ID
@@ -189,7 +182,6 @@ func TestInformationAndScopes(t *testing.T) {
 }
 
 func TestCatalogues(t *testing.T) {
-	t.Parallel()
 	meets := []string{
 		"meeting:read:meeting:admin", "meeting:read:list_meetings:admin", "meeting:read:invitation:admin", "meeting:read:past_meeting:admin", "meeting:read:list_past_instances:admin", "meeting:read:list_past_participants:admin", "meeting:read:list_registrants:admin",
 		"meeting:write:meeting:admin", "meeting:update:meeting:admin", "meeting:delete:meeting:admin", "meeting:update:status:admin",

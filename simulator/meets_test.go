@@ -20,7 +20,6 @@ func meetsAdmin(t *testing.T, s *Sim) *http.Client {
 }
 
 func TestMeetsLogin(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{})
 	m := s.URLs().Meets
 	c := browser(t)
@@ -48,7 +47,6 @@ func TestMeetsLogin(t *testing.T) {
 }
 
 func TestMeetsSubmit(t *testing.T) {
-	t.Parallel()
 	scopes := []string{"user:read:list_users:admin"}
 	s := newSim(t, Options{ExistingApps: []AppSeed{{Name: "On", Scopes: scopes, Activated: true}, {Name: "Off", Scopes: scopes}}})
 	on, off := s.State().Apps[0], s.State().Apps[1]
@@ -71,7 +69,6 @@ func TestMeetsSubmit(t *testing.T) {
 	m := s.URLs().Meets
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			form := url.Values{"api_key": {tt.key}, "api_secret": {tt.secret}}.Encode()
 			code, body := do(t, c, "POST", m+"/admin/conferencing", "application/x-www-form-urlencoded", form, nil)
 			st := s.State().Meets
@@ -109,7 +106,6 @@ func TestMeetsSubmit(t *testing.T) {
 }
 
 func TestMeetsConfiguredEditAndClear(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{Meets: &MeetsConfig{APIKey: "old-account:old-client", APISecret: "old-secret"}})
 	c := meetsAdmin(t, s)
 	m := s.URLs().Meets + "/admin/conferencing"

@@ -12,7 +12,6 @@ func basic(id, secret string) map[string]string {
 }
 
 func TestTokenEndpoint(t *testing.T) {
-	t.Parallel()
 	scopes := []string{"meeting:read:meeting:admin", "user:read:list_users:admin"}
 	s := newSim(t, Options{ExistingApps: []AppSeed{
 		{Name: "Active", Scopes: scopes, Activated: true},
@@ -55,7 +54,6 @@ func TestTokenEndpoint(t *testing.T) {
 	minted := 0
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			ct := ""
 			if tt.form != "" {
 				ct = "application/x-www-form-urlencoded"
@@ -87,7 +85,6 @@ func TestTokenEndpoint(t *testing.T) {
 }
 
 func TestTokenNeedsPost(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{})
 	if code, _ := do(t, browser(t), "GET", s.URLs().Zoom+"/oauth/token?grant_type=account_credentials", "", "", nil); code != 405 {
 		t.Errorf("GET /oauth/token: %d, want 405", code)

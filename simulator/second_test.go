@@ -21,7 +21,6 @@ import (
 )
 
 func TestSecondTemplatesExecute(t *testing.T) {
-	t.Parallel()
 	r, err := loadRendering("second")
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +116,6 @@ func TestSecondTemplatesExecute(t *testing.T) {
 // activates an app in the second rendering's Marketplace, left layout, with
 // the terms to accept first, checking each step on the server.
 func TestSecondMarketplaceInBrowser(t *testing.T) {
-	t.Parallel()
 	if testing.Short() {
 		t.Skip("browser test")
 	}

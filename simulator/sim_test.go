@@ -94,7 +94,6 @@ func signedIn(t *testing.T, s *Sim) *http.Client {
 }
 
 func TestNewRejectsBadOptions(t *testing.T) {
-	t.Parallel()
 	tests := []struct {
 		name string
 		opts Options
@@ -117,7 +116,6 @@ func TestNewRejectsBadOptions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			if s, err := New(tt.opts); err == nil {
 				s.Close()
 				t.Fatalf("New(%+v) = nil error, want one", tt.opts)
@@ -127,7 +125,6 @@ func TestNewRejectsBadOptions(t *testing.T) {
 }
 
 func TestURLsAndAccounts(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{})
 	u := s.URLs()
 	seen := map[string]bool{}
@@ -148,7 +145,6 @@ func TestURLsAndAccounts(t *testing.T) {
 }
 
 func TestSeedsAreDeterministic(t *testing.T) {
-	t.Parallel()
 	opts := func(seed int64) Options {
 		return Options{Seed: seed, ExistingApps: []AppSeed{{Name: "One"}, {Name: "Two", Type: AppTypeGeneral}}}
 	}
@@ -205,7 +201,6 @@ func sameCredentials(a, b State) bool {
 }
 
 func TestStateJSONAndDeepCopy(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{
 		ExistingApps: []AppSeed{{Name: "MEETS", Company: "Example University", Scopes: []string{"user:read:admin"}, Activated: true}},
 		Meets:        &MeetsConfig{APIKey: "acct:client", APISecret: "secret"},
@@ -234,7 +229,6 @@ func TestStateJSONAndDeepCopy(t *testing.T) {
 }
 
 func TestSetActivatedAndSetScopes(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{ExistingApps: []AppSeed{{Name: "A"}, {Name: "Twin"}, {Name: "Twin"}}})
 	if err := s.SetActivated("A", true); err != nil {
 		t.Fatal(err)
@@ -255,7 +249,6 @@ func TestSetActivatedAndSetScopes(t *testing.T) {
 }
 
 func TestLatencyDelaysEveryListener(t *testing.T) {
-	t.Parallel()
 	const d = 80 * time.Millisecond
 	s := newSim(t, Options{Latency: d})
 	u := s.URLs()
@@ -269,7 +262,6 @@ func TestLatencyDelaysEveryListener(t *testing.T) {
 }
 
 func TestCloseStopsListeners(t *testing.T) {
-	t.Parallel()
 	s, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)

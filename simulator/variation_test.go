@@ -15,7 +15,6 @@ import (
 )
 
 func TestVariationIsDeterministic(t *testing.T) {
-	t.Parallel()
 	if got := VariationOf(0); got == nil || len(got) != 0 {
 		t.Fatalf("VariationOf(0) = %v, want an empty map", got)
 	}
@@ -49,7 +48,6 @@ func TestVariationIsDeterministic(t *testing.T) {
 }
 
 func TestVariationDrawsEveryChoice(t *testing.T) {
-	t.Parallel()
 	seen := map[string]map[string]int{}
 	for seed := int64(1); seed <= 200; seed++ {
 		for dim, choice := range VariationOf(seed) {
@@ -77,7 +75,6 @@ func TestVariationDrawsEveryChoice(t *testing.T) {
 }
 
 func TestChoicesOfAndIs(t *testing.T) {
-	t.Parallel()
 	var plain Choices
 	if plain.Of("menu") != "click" || !plain.Is("dialog", "aria") || plain.Is("dialog", "native") || plain.Of("nonsense") != "" {
 		t.Error("the plain choices are not the first ones")
@@ -92,7 +89,6 @@ func TestChoicesOfAndIs(t *testing.T) {
 }
 
 func TestSessionCarriesVariation(t *testing.T) {
-	t.Parallel()
 	for _, seed := range []int64{0, 7} {
 		s := newSim(t, Options{Variation: seed})
 		_, body := do(t, signedIn(t, s), "GET", s.URLs().Marketplace+"/api/session", "", "", nil)
@@ -111,7 +107,6 @@ func TestSessionCarriesVariation(t *testing.T) {
 // TestTemplatesRenderEveryChoice executes every server-rendered page with
 // each choice of each dimension and checks the words stay.
 func TestTemplatesRenderEveryChoice(t *testing.T) {
-	t.Parallel()
 	r, err := loadRendering("first")
 	if err != nil {
 		t.Fatal(err)
@@ -176,7 +171,6 @@ func TestTemplatesRenderEveryChoice(t *testing.T) {
 
 // TestPlainPagesHaveNoVariation: seed 0 serves the pages as they were.
 func TestPlainPagesHaveNoVariation(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{})
 	c := browser(t)
 	_, body := do(t, c, "GET", s.URLs().Zoom+"/signin", "", "", nil)
@@ -192,13 +186,11 @@ func TestPlainPagesHaveNoVariation(t *testing.T) {
 // TestVariationsInBrowser loads the Marketplace's pages for a few seeds in
 // both layouts and checks they render their words without a script error.
 func TestVariationsInBrowser(t *testing.T) {
-	t.Parallel()
 	tab := startBrowser(t)
 	seeds := []int64{1, 2, 3, 4, 5, 6}
 	for _, seed := range seeds {
 		layout := []Layout{LayoutTop, LayoutLeft}[seed%2]
 		t.Run(fmt.Sprintf("seed %d %s", seed, layout), func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{Variation: seed, Layout: layout, ExistingApps: []AppSeed{{Name: "Old", Scopes: []string{"meeting:read:meeting:admin"}}}})
 			b := tab(t)
 			t.Log(DescribeVariation(seed))

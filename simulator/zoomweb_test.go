@@ -10,7 +10,6 @@ import (
 )
 
 func TestSignIn(t *testing.T) {
-	t.Parallel()
 	tests := []struct {
 		name      string
 		email     string
@@ -29,7 +28,6 @@ func TestSignIn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			s := newSim(t, Options{TwoFactor: tt.twoFactor})
 			c := browser(t)
 			code, body := doJSON(t, c, "POST", s.URLs().Zoom+"/signin/api", map[string]string{"email": tt.email, "password": tt.password})
@@ -54,7 +52,6 @@ func TestSignIn(t *testing.T) {
 }
 
 func TestTwoFactor(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{TwoFactor: true})
 	c := browser(t)
 	z := s.URLs().Zoom
@@ -104,7 +101,6 @@ func TestTwoFactor(t *testing.T) {
 }
 
 func TestZoomPages(t *testing.T) {
-	t.Parallel()
 	s := newSim(t, Options{CookieBanner: true})
 	z := s.URLs().Zoom
 	c := browser(t)

@@ -37,7 +37,6 @@ func parseZoom(t *testing.T, env map[string]string, args ...string) (zoom.Option
 }
 
 func TestZoomOptionsFromFlagsAndEnvironment(t *testing.T) {
-	t.Parallel()
 	pw := filepath.Join(t.TempDir(), "pw")
 	if err := os.WriteFile(pw, []byte("from-file-password\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -64,7 +63,6 @@ func TestZoomOptionsFromFlagsAndEnvironment(t *testing.T) {
 }
 
 func TestBadInputIsUsageError(t *testing.T) {
-	t.Parallel()
 	env := map[string]string{"ZOOM_EMAIL": "admin@example.edu", "ZOOM_PASSWORD": "pw"}
 	cases := []struct {
 		name string
@@ -83,7 +81,6 @@ func TestBadInputIsUsageError(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
 			_, err := parseZoom(t, c.env, c.args...)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("err = %v, want it to mention %q", err, c.want)

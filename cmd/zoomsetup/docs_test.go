@@ -19,7 +19,6 @@ func runDocs(t *testing.T, args ...string) (string, error) {
 }
 
 func TestDocsCheckPassesOnTheCommittedGuide(t *testing.T) {
-	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs the browser")
 	}
@@ -31,7 +30,6 @@ func TestDocsCheckPassesOnTheCommittedGuide(t *testing.T) {
 // TestDocsCheckFailsWhenALabelChanges renames one heading of the simulated
 // MEETS page: the check must fail and name the pictures that show it.
 func TestDocsCheckFailsWhenALabelChanges(t *testing.T) {
-	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs the browser")
 	}
@@ -48,7 +46,6 @@ func TestDocsCheckFailsWhenALabelChanges(t *testing.T) {
 }
 
 func TestDocsTwiceGivesIdenticalImages(t *testing.T) {
-	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs the browser")
 	}

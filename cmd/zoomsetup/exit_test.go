@@ -10,7 +10,6 @@ import (
 )
 
 func TestExitCode(t *testing.T) {
-	t.Parallel()
 	cases := []struct {
 		err  error
 		want int

@@ -137,7 +137,6 @@ func manifestOutcome(t *testing.T, out string) string {
 }
 
 func TestInterruptEndsCleanly(t *testing.T) {
-	t.Parallel()
 	p, out, profile := newDemo(t)
 	p.until(t, "zoom-read-credentials")
 	if len(chromeOf(t, profile)) == 0 {
@@ -169,7 +168,6 @@ func TestInterruptEndsCleanly(t *testing.T) {
 // TestChromeCrashIsSurvivedOnce kills Chrome mid-run: the run starts it
 // again, resumes, and finishes.
 func TestChromeCrashIsSurvivedOnce(t *testing.T) {
-	t.Parallel()
 	cases := []struct {
 		name, after, resumesAt, notAgain string
 	}{
@@ -199,7 +197,6 @@ func TestChromeCrashIsSurvivedOnce(t *testing.T) {
 // TestSecondChromeCrashEndsCleanly kills Chrome twice: the run ends with
 // exit 130 and says why.
 func TestSecondChromeCrashEndsCleanly(t *testing.T) {
-	t.Parallel()
 	p, _, profile := newDemo(t)
 	p.until(t, "zoom-fill-information")
 	killChrome(t, profile)

@@ -468,7 +468,6 @@ func TestAssistedSignInInARunningBrowser(t *testing.T) {
 
 // TestBrowserFlagsThatClash are refused as bad usage before anything runs.
 func TestBrowserFlagsThatClash(t *testing.T) {
-	t.Parallel()
 	env := map[string]string{"ZOOM_EMAIL": "a@example.edu", "ZOOM_PASSWORD": "pw", "MEETS_URL": "http://127.0.0.1:1", "MEETS_USER": "u", "MEETS_PASSWORD": "pw"}
 	cases := []struct {
 		args []string

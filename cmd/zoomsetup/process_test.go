@@ -57,7 +57,6 @@ func buildBinary(t *testing.T) string {
 // TestMigrateAgainstSimInAnotherProcess runs `zoomsetup sim` in one process
 // and `zoomsetup migrate` in another, as a person would from two terminals.
 func TestMigrateAgainstSimInAnotherProcess(t *testing.T) {
-	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}

@@ -17,7 +17,6 @@ import (
 // TestVerify runs the verify command against the simulator's token endpoint
 // and API: no browser is involved.
 func TestVerify(t *testing.T) {
-	t.Parallel()
 	profile := zoomapi.Profile(zoomapi.Granular)
 	cases := []struct {
 		name   string
@@ -38,7 +37,6 @@ func TestVerify(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
 			sim, err := simulator.New(simulator.Options{ExistingApps: []simulator.AppSeed{{
 				Name: "MEETS", Company: "Example University", ContactName: "Avery Admin", ContactEmail: "avery@example.edu",
 				Scopes: profile, Activated: true,
