@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pquerna/otp"
 	"github.com/pquerna/otp/totp"
 )
 
@@ -205,7 +206,7 @@ func (s *Sim) handleSignIn(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusForbidden, map[string]any{"errorCode": 1044, "errorMessage": captchaMessage})
 		return
 	}
-	if !strings.EqualFold(strings.TrimSpace(in.Email), zoomEmail) || in.Password != zoomPassword {
+	if !strings.EqualFold(strings.TrimSpace(in.Email), zoomEmail) || in.Password != s.opts.ZoomPassword {
 		writeJSON(w, http.StatusUnauthorized, map[string]string{"errorMessage": "Incorrect email or password"})
 		return
 	}
@@ -220,8 +221,26 @@ func (s *Sim) handleSignIn(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"next": "/profile"})
 }
 
+// codePeriod tells which period's code code is, among those accepted at
+// Options.TOTPClock's now: the current one, and with one period of skew
+// either way unless Options.StrictCodes.
+func (s *Sim) codePeriod(code string) (int64, bool) {
+	cur := s.opts.TOTPClock().Unix() / 30
+	periods := []int64{cur, cur - 1, cur + 1}
+	if s.opts.StrictCodes {
+		periods = periods[:1]
+	}
+	for _, p := range periods {
+		want, err := totp.GenerateCodeCustom(totpSecret, time.Unix(p*30, 0), totp.ValidateOpts{Period: 30, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
+		if err == nil && code == want {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
 // handleCode is POST /signin/otp/api: a TOTP code (RFC 6238, 30 s, one step
-// of skew) finishes a pending sign-in. The page's script posts JSON; a plain
+// of skew unless Options.StrictCodes) finishes a pending sign-in. The page's script posts JSON; a plain
 // form post (the script not loaded yet) gets the same check and a page back.
 func (s *Sim) handleCode(w http.ResponseWriter, r *http.Request) {
 	asJSON := strings.HasPrefix(r.Header.Get("Content-Type"), "application/json")
@@ -269,13 +288,15 @@ func (s *Sim) checkCode(w http.ResponseWriter, r *http.Request, code string) (ms
 	if !ok || !s.now().Before(exp) {
 		return "Your sign-in has expired. Please sign in again.", "/signin"
 	}
-	if !totp.Validate(code, totpSecret) || s.w.usedCodes[code] {
+	period, ok := s.codePeriod(code)
+	if !ok || s.w.usedCodes[code] {
 		return "The verification code is incorrect. Please try again.", ""
 	}
 	if s.w.usedCodes == nil {
 		s.w.usedCodes = map[string]bool{}
 	}
 	s.w.usedCodes[code] = true
+	s.w.codePeriods = append(s.w.codePeriods, period)
 	delete(s.w.pending, c.Value)
 	http.SetCookie(w, &http.Cookie{Name: zoomPendingCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true})
 	s.startSession(w)
