@@ -2,11 +2,17 @@ package automation
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/remote"
 )
 
 // BrowserOptions say which Chrome to start and how; cmd/ fills them from flags.
@@ -23,6 +30,7 @@ type BrowserOptions struct {
 	EnvPath    string // ZOOMSETUP_BROWSER, passed in by cmd/
 	Headful    bool   // show a window instead of running headless
 	ProfileDir string // keep the profile here; empty means a throw-away profile
+	RemoteURL  string // a running Chrome's DevTools address (ws://… or http://host:port) to use instead of starting one
 	Width      int64  // viewport width in CSS pixels (default 1280)
 	Height     int64  // viewport height in CSS pixels (default 800)
 	Scale      float64
@@ -90,32 +98,42 @@ func probeBrowser(ctx context.Context, p string) error {
 	return nil
 }
 
-// Browser is a started Chrome with one tab; cancel it to close Chrome.
+// Browser is a Chrome with one tab of the run's; Close it to close what the run opened.
 type Browser struct {
 	Tab    context.Context // the tab's chromedp context; it has already run once
-	Path   string
-	Start  time.Duration // how long Chrome took to start and open the tab
+	Path   string          // the binary started, or the address of the running Chrome used
+	Remote string          // the running Chrome's address without path or query; "" when Chrome was started here
+	Start  time.Duration   // how long Chrome took to start (or to be reached) and open the tab
 	cancel []context.CancelFunc
 }
 
-// Launch starts Chrome for a run. The first Run happens here, on a context
-// without a deadline, so later per-step deadlines never kill the browser.
-func Launch(parent context.Context, opts BrowserOptions) (*Browser, error) {
-	path, err := FindBrowser(parent, opts.Path, opts.EnvPath)
-	if err != nil {
-		return nil, err
-	}
-	w, h := opts.Width, opts.Height
+// viewport is the tab's size and scale, with the defaults filled in.
+func (o BrowserOptions) viewport() (int64, int64, float64) {
+	w, h, scale := o.Width, o.Height, o.Scale
 	if w == 0 {
 		w = 1280
 	}
 	if h == 0 {
 		h = 800
 	}
-	scale := opts.Scale
 	if scale == 0 {
 		scale = 1
 	}
+	return w, h, scale
+}
+
+// Launch starts Chrome for a run, or reaches the running one that
+// opts.RemoteURL names. The first Run happens here, on a context without a
+// deadline, so later per-step deadlines never kill the browser.
+func Launch(parent context.Context, opts BrowserOptions) (*Browser, error) {
+	if opts.RemoteURL != "" {
+		return connect(parent, opts)
+	}
+	path, err := FindBrowser(parent, opts.Path, opts.EnvPath)
+	if err != nil {
+		return nil, err
+	}
+	w, h, scale := opts.viewport()
 	alloc := []chromedp.ExecAllocatorOption{
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
@@ -165,6 +183,131 @@ func Launch(parent context.Context, opts BrowserOptions) (*Browser, error) {
 	}
 	b.Start = time.Since(start)
 	return b, nil
+}
+
+// connect opens the run's tab in a running Chrome, in a browser context of
+// its own (no cookie shared with other runs or with whatever else uses that
+// Chrome). Closing the Browser closes that tab and context, never the
+// remote Chrome. The first Run has no deadline, as in Launch.
+func connect(parent context.Context, opts BrowserOptions) (*Browser, error) {
+	shown := shownURL(opts.RemoteURL)
+	if opts.ProfileDir != "" {
+		return nil, fmt.Errorf("the browser at %s keeps its own profile: a profile folder cannot be used with it", shown)
+	}
+	ws, err := DevToolsURL(parent, opts.RemoteURL)
+	if err != nil {
+		return nil, err
+	}
+	w, h, scale := opts.viewport()
+	b := &Browser{Path: shown, Remote: shown}
+	actx, acancel := remote.NewAllocator(parent, ws, remote.NoModifyURL)
+	tab, tcancel := chromedp.NewContext(actx, chromedp.WithNewBrowserContext())
+	b.cancel = []context.CancelFunc{tcancel, acancel}
+	b.Tab = tab
+	start := time.Now()
+	if err := chromedp.Do(tab, Prepare(w, h, scale)); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open a tab in the browser at %s: %w", shown, unsaid{err})
+	}
+	b.Start = time.Since(start)
+	return b, nil
+}
+
+// unsaid is an error whose text shows every address as shownURL does (a
+// hosted browser's token may sit in a path or a query), still unwrapping to
+// its cause.
+type unsaid struct{ err error }
+
+// addresses finds the addresses in an error's text.
+var addresses = regexp.MustCompile(`[a-z]+://[^\s"']+`)
+
+func (u unsaid) Error() string { return addresses.ReplaceAllStringFunc(u.err.Error(), shownURL) }
+func (u unsaid) Unwrap() error { return u.err }
+
+// DevToolsURL resolves a running Chrome's DevTools address to the WebSocket
+// address to dial. A ws:// or wss:// address is used as given (Browserless
+// and Selenium Grid have paths of their own); for http(s)://host:port, the
+// browser's /json/version names it. Chrome answers only requests that name
+// it by IP address or "localhost", so a host name is resolved first for
+// plain http and for Chrome's own /devtools/ addresses.
+func DevToolsURL(ctx context.Context, raw string) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return "", fmt.Errorf("browser address %q is not a ws:// or http:// address", shownURL(raw))
+	}
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	switch u.Scheme {
+	case "ws", "wss":
+		if u.Scheme == "ws" && strings.HasPrefix(u.Path, "/devtools/") {
+			if err := hostToIP(ctx, u); err != nil {
+				return "", err
+			}
+		}
+		return u.String(), nil
+	case "http":
+		if err := hostToIP(ctx, u); err != nil {
+			return "", err
+		}
+	case "https":
+	default:
+		return "", fmt.Errorf("browser address %q is not a ws:// or http:// address", shownURL(raw))
+	}
+	u.Path = strings.TrimRight(u.Path, "/") + "/json/version"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return "", err
+	}
+	res, err := http.DefaultClient.Do(req)
+	if ue := (*url.Error)(nil); errors.As(err, &ue) {
+		err = ue.Err // its text repeats the address, which may hold a token
+	}
+	if err != nil {
+		return "", fmt.Errorf("browser at %s: %w", shownURL(raw), err)
+	}
+	defer res.Body.Close()
+	var v struct {
+		WS string `json:"webSocketDebuggerUrl"`
+	}
+	if res.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("browser at %s: /json/version answered %s", shownURL(raw), res.Status)
+	}
+	if err := json.NewDecoder(io.LimitReader(res.Body, 1<<20)).Decode(&v); err != nil || v.WS == "" {
+		return "", fmt.Errorf("browser at %s: /json/version names no webSocketDebuggerUrl", shownURL(raw))
+	}
+	return v.WS, nil
+}
+
+// hostToIP puts the IP address of u's host in its place, unless it is one
+// or "localhost".
+func hostToIP(ctx context.Context, u *url.URL) error {
+	host := u.Hostname()
+	if host == "localhost" || net.ParseIP(host) != nil {
+		return nil
+	}
+	addrs, err := net.DefaultResolver.LookupIPAddr(ctx, host)
+	if err != nil {
+		return fmt.Errorf("browser host %q: %w", host, err)
+	}
+	if len(addrs) == 0 {
+		return fmt.Errorf("browser host %q has no address", host)
+	}
+	if port := u.Port(); port != "" {
+		u.Host = net.JoinHostPort(addrs[0].IP.String(), port)
+	} else {
+		u.Host = addrs[0].IP.String()
+	}
+	return nil
+}
+
+// shownURL is a browser address fit for output: scheme and host only, as a
+// hosted browser's token may sit in its path, query or user part.
+func shownURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return "(unreadable address)"
+	}
+	return u.Scheme + "://" + u.Host
 }
 
 // Gone reports whether Chrome went away (crashed or was killed) while the run still wanted it.

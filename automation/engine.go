@@ -68,7 +68,7 @@ const pageHookJS = `(() => {
       if (kinds.has(type) && this instanceof Element) marked.add(this);
       return add.call(this, type, fn, opts);
     };
-    const net = {pending: 0, last: 0};
+    const net = {pending: 0, last: 0, timers: new Set()};
     Object.defineProperty(globalThis, Symbol.for('zoomsetup.net'), {value: net});
     const begin = () => { net.pending++; net.last = performance.now(); };
     const end = () => { net.pending = Math.max(0, net.pending - 1); net.last = performance.now(); };
@@ -82,6 +82,18 @@ const pageHookJS = `(() => {
         return p;
       };
     }
+    // Timers due within two seconds are work the page has scheduled: a
+    // skeleton that shows its content later.
+    const set = globalThis.setTimeout, clear = globalThis.clearTimeout;
+    globalThis.setTimeout = function (fn, ms, ...rest) {
+      let id;
+      const soon = !(Number(ms) > 2000);
+      const run = typeof fn === 'function' ? function () { net.timers.delete(id); return fn.apply(this, arguments); } : fn;
+      id = set.call(this, run, ms, ...rest);
+      if (soon && typeof fn === 'function' && Number(ms) > 0) net.timers.add(id);
+      return id;
+    };
+    globalThis.clearTimeout = function (id) { net.timers.delete(id); return clear.call(this, id); };
     if (globalThis.XMLHttpRequest) {
       const send = XMLHttpRequest.prototype.send;
       XMLHttpRequest.prototype.send = function (...args) {

@@ -69,7 +69,13 @@
         switch (tier) {
           case 0: ok = n === want; break;
           case 1: ok = low === want.toLowerCase(); break;
-          case 2: ok = pl !== '' && pl === plain(want); break;
+          case 2: {
+            // a count shown as a bare number after the name ("Created Apps 2")
+            // counts as decoration when the name itself ends in no digit
+            const pw = plain(want);
+            ok = pl !== '' && (pl === pw || (!/\d$/.test(pw) && pl.replace(/\s+\d+$/, '') === pw));
+            break;
+          }
           case 3:
             if (q.word) ok = containsWord(low, want.toLowerCase());
             else if (q.partial) ok = low.includes(want.toLowerCase()) || (plain(want) !== '' && pl.includes(plain(want)));
@@ -355,10 +361,13 @@
 
   // clickableText finds the words on an element with no control role that
   // reacts to a click, or inside one (the click goes to the nearest).
+  // A choice (a card) may carry a description beside its title; a control
+  // is little more than its words.
   const clickableText = (root, q) => deepestWith(root, q, (e) => {
     const len = textOf(e).length;
+    const most = q.kind === 'choice' ? len * 6 + 240 : len * 3 + 24;
     for (let a = e, up = 0; a && up < 5 && a !== root.parentNode; a = a.parentElement, up++) {
-      if (textOf(a).length > len * 3 + 24) break;
+      if (textOf(a).length > most) break;
       if (reacts(a)) return { e: a, via: 'found ' + q.desc + ' by its words on a clickable ' + describe(a) };
     }
     return null;
@@ -673,11 +682,15 @@
     },
     // settled says the page has shown nothing new and asked nothing of its
     // server for quietMs, and nothing on it says it is loading.
+    // A page that has scheduled work for the next moments (a skeleton
+    // waiting on a timer) is not settled either, unless it has shown
+    // nothing new for a long while (a timer that keeps rescheduling itself).
     settled: (quietMs) => {
       const net = globalThis[Symbol.for('zoomsetup.net')];
       const now = performance.now();
       if (net && (net.pending > 0 || now - net.last < quietMs)) return false;
-      return document.readyState === 'complete' && !busy() && now - lastChange >= quietMs;
+      if (document.readyState !== 'complete' || busy() || now - lastChange < quietMs) return false;
+      return !net || net.timers.size === 0 || now - lastChange >= 2000;
     },
     // status is the HTTP status of the page's own load, when the browser tells it.
     status: () => {

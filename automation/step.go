@@ -59,6 +59,7 @@ type Session struct {
 	ShowSecrets bool                             // leave secret values unmasked in screenshots (they stay out of text)
 	Illustrator *Illustrator                     // set in documentation mode: steps then picture the moment before each action
 	Logf        func(format string, args ...any) // notes on stderr; already redacted
+	Live        *Live                            // serves hand-offs to a person anywhere; nil: the person uses the browser's window
 }
 
 // Do runs actions in the step's context, in order.

@@ -151,6 +151,8 @@ func TestEngineMatchesAsAReader(t *testing.T) {
 		{"Develop ▾", q{Names: []string{"Develop"}}, true, 0},
 		{"Created apps (3)", q{Names: []string{"Created Apps"}}, true, 0},
 		{"Build App now", q{Names: []string{"Build App"}}, false, 0},
+		{"Created Apps 2", q{Names: []string{"Created Apps"}}, true, 0},
+		{"Step 3", q{Names: []string{"Step 4"}}, false, 0},
 		{"View a meeting (meeting:read:meeting:admin)", q{Names: []string{"(meeting:read:meeting:admin)"}, Partial: true}, true, 0},
 		{"View a meeting (meeting:read:meeting)", q{Names: []string{"(meeting:read:meeting:admin)"}, Partial: true}, false, 0},
 		{"View all user meetings meeting:read:admin", q{Names: []string{"meeting:read:admin"}, Word: true}, true, 0},

@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,8 +31,9 @@ var (
 		&cli.StringFlag{Name: "zoom-email", Usage: "Zoom admin email (or set ZOOM_EMAIL)"},
 		&cli.StringFlag{Name: "zoom-password-file", Usage: "file holding the Zoom password (or set ZOOM_PASSWORD)"},
 		&cli.StringFlag{Name: "zoom-totp-secret-file", Usage: "file holding the base32 authenticator secret (or set ZOOM_TOTP_SECRET)"},
-		&cli.BoolFlag{Name: "assisted", Usage: "open a visible window and let a person sign in to Zoom (SSO, CAPTCHA, push codes)"},
-		&cli.DurationFlag{Name: "assist-timeout", Value: 5 * time.Minute, Usage: "how long --assisted waits for the person"},
+		&cli.BoolFlag{Name: "assisted", Usage: "let a person sign in to Zoom (SSO, CAPTCHA, push codes) through a live view of the browser, at a one-time link printed on stderr (and in the window with --headful)"},
+		&cli.DurationFlag{Name: "assist-timeout", Value: 5 * time.Minute, Usage: "how long --assisted waits for the person; the link expires then"},
+		&cli.StringFlag{Name: "live-addr", Value: "127.0.0.1:0", Usage: "HOST:PORT the live view of --assisted listens on (loopback by default; another address for a tunnel or a machine on the same network)"},
 		&cli.BoolFlag{Name: "accept-terms", Usage: "accept the Marketplace developer terms if Zoom asks for them"},
 	}
 	appFlags = []cli.Flag{
@@ -55,6 +58,7 @@ var (
 		&cli.DurationFlag{Name: "step-timeout", Value: 60 * time.Second, Usage: "deadline of each step"},
 		patienceFlag,
 		&cli.StringFlag{Name: "profile", Usage: "keep the browser profile (sign-ins) in this folder between runs; it holds session cookies, keep it private"},
+		&cli.StringFlag{Name: "browser-url", Usage: "use a running Chrome over the DevTools protocol instead of starting one: ws://… or http://host:9222 (or set ZOOMSETUP_BROWSER_URL)"},
 	}
 	credentialsFlag = &cli.StringFlag{Name: "credentials", Usage: "credentials.json written by an earlier run"}
 	patienceFlag    = &cli.DurationFlag{Name: "propagation-timeout", Value: 10 * time.Minute,
@@ -142,6 +146,39 @@ func meetsOptions(c *cli.Context, env streams) (meets.Options, error) {
 		return o, err
 	}
 	return o, usage(o.Check())
+}
+
+// browserOptions builds the options of the run's browser from flags and
+// the environment: a Chrome to start, or a running one to use.
+func browserOptions(c *cli.Context, env streams) (a.BrowserOptions, error) {
+	o := a.BrowserOptions{Path: c.String("browser"), EnvPath: env.Getenv("ZOOMSETUP_BROWSER"), Headful: c.Bool("headful"),
+		ProfileDir: c.String("profile"), RemoteURL: flagOrEnv(c, env, "browser-url", "ZOOMSETUP_BROWSER_URL")}
+	if o.RemoteURL == "" {
+		return o, nil
+	}
+	switch {
+	case o.ProfileDir != "":
+		return o, usage(fmt.Errorf("--profile and --browser-url (or ZOOMSETUP_BROWSER_URL) cannot be used together: a running browser keeps its own profile, and each run gets a fresh browser context in it"))
+	case o.Path != "" || c.Bool("headful"):
+		return o, usage(fmt.Errorf("--browser and --headful start a browser; --browser-url (or ZOOMSETUP_BROWSER_URL) uses a running one: pass one or the other"))
+	}
+	if u, err := url.Parse(o.RemoteURL); err != nil || u.Host == "" || !slices.Contains([]string{"ws", "wss", "http", "https"}, u.Scheme) {
+		return o, usage(fmt.Errorf("--browser-url (or ZOOMSETUP_BROWSER_URL) is not a ws://, wss://, http:// or https:// address"))
+	}
+	return o, nil
+}
+
+// liveView builds the live view of --assisted, already listening, so a bad
+// or busy --live-addr shows before anything runs; nil without --assisted.
+func liveView(c *cli.Context) (*a.Live, error) {
+	if !c.Bool("assisted") {
+		return nil, nil
+	}
+	live := &a.Live{Addr: c.String("live-addr"), Window: c.Bool("headful")}
+	if _, err := live.Listen(); err != nil {
+		return nil, usage(fmt.Errorf("--live-addr %q: %w", c.String("live-addr"), err))
+	}
+	return live, nil
 }
 
 // apiClient builds the HTTP client for Zoom's token endpoint and API.

@@ -24,9 +24,12 @@ var built struct {
 	out  []byte
 }
 
-// TestMain removes the shared binary after the tests.
+// TestMain removes the shared binary and closes the hand-off tests' browser after the tests.
 func TestMain(m *testing.M) {
 	code := m.Run()
+	if people.b != nil {
+		people.b.Close()
+	}
 	if built.bin != "" {
 		os.RemoveAll(filepath.Dir(built.bin))
 	}

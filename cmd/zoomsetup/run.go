@@ -28,6 +28,9 @@ type job struct {
 	secrets  []secret.Secret // known before the run: passwords, TOTP seed, a loaded client secret
 	pictures *a.Illustrator  // documentation mode: the guide's pictures
 	scale    float64         // device scale factor of the screenshots
+
+	browser a.BrowserOptions // filled by runJob from the flags
+	live    *a.Live          // the live view of --assisted, listening; nil without
 }
 
 // newRunDir makes <out>/<run-id>, unique even for runs in the same second.
@@ -45,11 +48,25 @@ func newRunDir(out string) (string, string, error) {
 // runJob makes the run folder, has build fill the job for it, and runs it.
 // Options are checked before, so bad input leaves no empty folder behind.
 func runJob(c *cli.Context, env streams, build func(dir string) job) error {
+	opts, err := browserOptions(c, env)
+	if err != nil {
+		return err
+	}
+	live, err := liveView(c)
+	if err != nil {
+		return err
+	}
+	if live != nil {
+		defer live.Close()
+	}
 	id, dir, err := newRunDir(c.String("out"))
 	if err != nil {
 		return err
 	}
-	return run(c.Context, c, env, build(dir), id, dir)
+	j := build(dir)
+	j.browser, j.live = opts, live
+	j.browser.Scale = j.scale
+	return run(c.Context, c, env, j, id, dir)
 }
 
 // run starts Chrome, runs the job's steps with the runner, records the
@@ -65,18 +82,24 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 	man := a.NewManifest(dir, id, j.command, version)
 	fmt.Fprintf(env.Err, "zoomsetup %s: run %s in %s\n", j.command, id, dir)
 
-	opts := a.BrowserOptions{Path: c.String("browser"), EnvPath: env.Getenv("ZOOMSETUP_BROWSER"),
-		Headful: c.Bool("headful") || j.plan.Zoom.Assisted, ProfileDir: c.String("profile"), Scale: j.scale}
+	opts := j.browser
 	b, err := a.Launch(ctx, opts)
 	if err != nil {
 		if errors.Is(err, a.ErrNoBrowser) {
 			return usage(err)
 		}
+		if opts.RemoteURL != "" {
+			return usage(fmt.Errorf("--browser-url (or ZOOMSETUP_BROWSER_URL): %w", err))
+		}
 		return err
 	}
 	defer func() { b.Close() }()
 	man.Browser, man.BrowserStart = b.Path, b.Start.Seconds()
-	fmt.Fprintf(env.Err, "      · chrome started in %.1fs\n", b.Start.Seconds())
+	if b.Remote != "" {
+		fmt.Fprintf(env.Err, "      · using the browser at %s, in a browser context of this run's (opened in %.1fs)\n", b.Remote, b.Start.Seconds())
+	} else {
+		fmt.Fprintf(env.Err, "      · chrome started in %.1fs\n", b.Start.Seconds())
+	}
 
 	envir := j.plan.Env(note, redactor)
 	s := &a.Session{
@@ -85,6 +108,7 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 		Logf:        note,
 		ShowSecrets: j.plan.Zoom.ShowSecret,
 		Illustrator: j.pictures,
+		Live:        j.live,
 	}
 	r := &a.Runner{Dir: dir, StepTimeout: c.Duration("step-timeout"), Progress: env.Err, Manifest: man, Console: a.WatchConsole(b.Tab)}
 	steps := j.steps(j.plan, j.result)
@@ -95,7 +119,11 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 		// sign-in that leads back to the step it died in. Steps converge,
 		// so those already done on the way report "already".
 		from := a.EntryBefore(steps, stepIndex(steps, lastStep(man)))
-		note("Chrome exited in the middle of the run; starting it again and resuming at %s", steps[from].Name)
+		again := "starting it again"
+		if b.Remote != "" {
+			again = "connecting again"
+		}
+		note("%s in the middle of the run; %s and resuming at %s", gone(b), again, steps[from].Name)
 		b.Close()
 		if nb, err := a.Launch(ctx, opts); err == nil {
 			b = nb
@@ -111,7 +139,7 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 			Msg: "interrupted; what was read so far is kept in " + dir, Hint: "run the same command again to finish"}}
 	case b.Gone():
 		runErr = &a.StepError{Step: lastStep(man), Err: &a.Error{Kind: a.KindInterrupted,
-			Msg: "Chrome exited in the middle of the run; what was read so far is kept in " + dir, Hint: "run the same command again to finish", Err: runErr}}
+			Msg: gone(b) + " in the middle of the run; what was read so far is kept in " + dir, Hint: "run the same command again to finish", Err: runErr}}
 	}
 
 	outcome, errText := a.Done, ""
@@ -139,6 +167,15 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 		fmt.Fprintf(env.Err, "report: %s\n", path)
 	}
 	return runErr
+}
+
+// gone says how the browser went away: Chrome exited, or the connection to
+// a running one was lost.
+func gone(b *a.Browser) string {
+	if b.Remote != "" {
+		return "the connection to the browser at " + b.Remote + " was lost"
+	}
+	return "Chrome exited"
 }
 
 // reported is an error already printed on stderr; main only maps it to an exit code.

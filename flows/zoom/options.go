@@ -30,7 +30,7 @@ type Options struct {
 	Scopes       zoomapi.Catalogue
 	ShowSecret   bool // leave the client secret unmasked in screenshots
 
-	Assisted    bool          // a person signs in in the visible window (SSO, CAPTCHA, push codes)
+	Assisted    bool          // a person signs in, through the live view or the visible window (SSO, CAPTCHA, push codes)
 	AssistWait  time.Duration // how long to wait for that person
 	AcceptTerms bool          // accept the Marketplace developer terms when asked
 }

@@ -122,21 +122,20 @@ func elsewhere(ctx context.Context, err error) error {
 	return err
 }
 
-// assisted waits for a person to finish signing in, wherever the sign-in
-// takes them (an identity provider, a CAPTCHA, a push to a phone), and goes
-// on once Zoom's profile page shows.
+// assisted hands the sign-in to a person, wherever it takes them (an
+// identity provider, a CAPTCHA, a push to a phone), through the live view or
+// the visible window, and goes on once Zoom's profile page shows.
 func assisted(ctx context.Context, s *a.Session, o Options) (a.Outcome, error) {
 	if done, _ := chromedp.Run(ctx, a.Holds(o.signedIn())); done {
 		return a.Already, nil
 	}
-	wait := "until the step's deadline"
-	if d, ok := ctx.Deadline(); ok {
-		wait = "for " + time.Until(d).Round(time.Second).String()
-	}
-	s.Note("sign in to Zoom in the browser window (SSO, CAPTCHA and codes are fine); waiting %s", wait)
-	if _, err := chromedp.Run(ctx, a.WaitAny(o.signedIn())); err != nil {
-		return "", a.Fail(a.KindPerson, "run again and finish the sign-in in the window sooner, or raise --assist-timeout",
+	err := s.HandOver(ctx, a.Handoff{Purpose: "sign in to Zoom", Detail: "SSO, CAPTCHA and codes are fine",
+		Until: "when you are in", Done: o.signedIn()})
+	if errors.Is(err, a.ErrWaited) {
+		return "", a.Fail(a.KindPerson, "run again and finish the sign-in sooner, or raise --assist-timeout",
 			"nobody finished signing in to Zoom")
+	} else if err != nil {
+		return "", err
 	}
 	s.Note("signed in; carrying on")
 	return a.Done, nil
