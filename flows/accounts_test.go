@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -165,20 +166,56 @@ func TestSavedProfileSkipsSignIn(t *testing.T) {
 	}
 }
 
-// TestCodeNearTheEndOfItsPeriod starts the sign-in when less than four
-// seconds of the current code remain: the tool must type the next one.
-func TestCodeNearTheEndOfItsPeriod(t *testing.T) {
-	h := newHarness(t, simulator.Options{TwoFactor: true})
-	tick := time.NewTicker(100 * time.Millisecond)
-	defer tick.Stop()
-	for time.Now().Unix()%30 < 26 {
-		<-tick.C
+// tripClock is the clock of two-step codes in a test: each look at it is
+// trip later than the one before, so the code the authenticator gives at
+// one look reaches Zoom, whose check is the next look, trip later.
+type tripClock struct {
+	mu   sync.Mutex
+	now  time.Time
+	trip time.Duration
+}
+
+func (c *tripClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := c.now
+	c.now = c.now.Add(c.trip)
+	return t
+}
+
+// period is the start of a two-step period, on which the tests set their clocks.
+var period = time.Unix(1_800_000_000/30*30, 0)
+
+// TestCodeOutlivesItsTrip signs in against a Zoom that accepts only the
+// current period's code, with codes that take a few seconds to arrive: a
+// code given near the end of its period would arrive expired, so the tool
+// must give the next period's, and one code must do.
+func TestCodeOutlivesItsTrip(t *testing.T) {
+	cases := []struct {
+		name  string
+		at    time.Duration // into the period, when the authenticator is asked
+		trip  time.Duration
+		gives int64 // the period (after period) whose code Zoom must accept
+	}{
+		{"early in its period", 5 * time.Second, 3 * time.Second, 0},
+		{"2 s before its end, 3 s on the way", 28 * time.Second, 3 * time.Second, 1},
+		{"4 s before its end, 5 s on the way", 26 * time.Second, 5 * time.Second, 1},
 	}
-	if _, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] }); err != nil {
-		t.Fatalf("%v\n%s", err, h.progress.String())
-	}
-	if n := h.sim.State().CodeAttempts; n != 1 {
-		t.Fatalf("%d codes typed, want 1", n)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			clock := &tripClock{now: period.Add(c.at), trip: c.trip}
+			h := newHarness(t, simulator.Options{TwoFactor: true, StrictCodes: true, TOTPClock: clock.Now})
+			h.plan.Zoom.TOTP = authenticator(t, h.sim.Accounts().TOTPSecret).UseClock(clock.Now)
+			if _, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] }); err != nil {
+				t.Fatalf("%v\n%s", err, h.progress.String())
+			}
+			st := h.sim.State()
+			want := period.Unix()/30 + c.gives
+			if st.CodeAttempts != 1 || len(st.CodePeriods) != 1 || st.CodePeriods[0] != want {
+				t.Fatalf("%d codes typed, accepted periods %v; want 1 code, of period %d", st.CodeAttempts, st.CodePeriods, want)
+			}
+		})
 	}
 }
 
@@ -186,14 +223,12 @@ func TestCodeNearTheEndOfItsPeriod(t *testing.T) {
 // as a sign-in a moment earlier would have: the tool's first code is refused
 // and its second, fresh one accepted.
 func TestRefusedCodeIsTriedOnceMore(t *testing.T) {
-	h := newHarness(t, simulator.Options{TwoFactor: true})
-	tick := time.NewTicker(100 * time.Millisecond)
-	defer tick.Stop()
-	for s := time.Now().Unix() % 30; s < 1 || s > 15; s = time.Now().Unix() % 30 {
-		<-tick.C // start early in a period, so the code below is the one the tool types
-	}
+	t.Parallel()
+	now := func() time.Time { return period.Add(5 * time.Second) }
+	h := newHarness(t, simulator.Options{TwoFactor: true, TOTPClock: now})
+	h.plan.Zoom.TOTP = authenticator(t, h.sim.Accounts().TOTPSecret).UseClock(now)
 	// Another authenticator of the same secret gives the code the tool's will.
-	code, err := authenticator(t, h.sim.Accounts().TOTPSecret).Code(context.Background(), 5*time.Second, nil)
+	code, err := authenticator(t, h.sim.Accounts().TOTPSecret).UseClock(now).Code(context.Background(), 5*time.Second, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,8 +236,8 @@ func TestRefusedCodeIsTriedOnceMore(t *testing.T) {
 	if _, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] }); err != nil {
 		t.Fatalf("%v\n%s", err, h.progress.String())
 	}
-	if n := h.sim.State().CodeAttempts; n != 2 {
-		t.Fatalf("%d codes typed, want 2 (one refused, one accepted)", n)
+	if st := h.sim.State(); st.CodeAttempts != 2 || len(st.CodePeriods) != 1 || st.CodePeriods[0] != period.Unix()/30+1 {
+		t.Fatalf("%d codes typed, accepted periods %v; want 2, the second the next period's", st.CodeAttempts, st.CodePeriods)
 	}
 	if !strings.Contains(h.progress.String(), "refused the two-step code") {
 		t.Fatalf("the refusal was not reported:\n%s", h.progress.String())
