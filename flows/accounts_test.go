@@ -2,6 +2,7 @@ package flows_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -304,5 +305,29 @@ func TestSignInElsewhereGetsNothing(t *testing.T) {
 				t.Errorf("the evidence does not show the provider's page")
 			}
 		})
+	}
+}
+
+// TestMissingDeveloperPermissionIsSeenAtOnce signs in to a Marketplace that
+// offers no Develop or Developer entry: once the page has settled the tool
+// says that the role lacks the permission, in seconds, not at the step's
+// deadline, in both layouts and both renderings.
+func TestMissingDeveloperPermissionIsSeenAtOnce(t *testing.T) {
+	const deadline, soon = time.Minute, 10 * time.Second
+	for _, r := range simulator.Renderings {
+		for _, layout := range []simulator.Layout{simulator.LayoutTop, simulator.LayoutLeft} {
+			t.Run(r+" "+string(layout), func(t *testing.T) {
+				t.Parallel()
+				h := newHarness(t, simulator.Options{NoDeveloperRole: true, Layout: layout, Rendering: r})
+				h.stepTimeout = deadline
+				_, man, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:2] })
+				if a.KindOf(err) != a.KindUnexpected || !strings.Contains(err.Error(), "lacks the developer permission") || errors.Is(err, context.DeadlineExceeded) {
+					t.Fatalf("err = %v, want the missing permission recognised\n%s", err, h.progress.String())
+				}
+				if st := man.Steps[len(man.Steps)-1]; st.Name != "zoom-open-builder" || st.Seconds > soon.Seconds() {
+					t.Fatalf("%s stopped after %.1fs, want within %s (the deadline is %s)", st.Name, st.Seconds, soon, deadline)
+				}
+			})
+		}
 	}
 }

@@ -157,3 +157,62 @@ func hasStep(shown map[string]int, step string) bool {
 	}
 	return false
 }
+
+// TestTypedSecretsAreRedacted changes each secret the run types after the
+// plan, and the list the redactor starts from, were made (as a prompt or a
+// second read of a password file would): typing a secret teaches it to the
+// redactor, so the run's outputs hide it all the same.
+func TestTypedSecretsAreRedacted(t *testing.T) {
+	done := simulator.AppSeed{Name: "MEETS", Company: "X", ContactName: "Y", ContactEmail: "y@example.edu", Scopes: zoomapi.Profile(zoomapi.Granular), Activated: true}
+	meetsWith := func(steps int) func(h *harness) func(flows.Plan, *flows.Result) []a.Step {
+		return func(h *harness) func(flows.Plan, *flows.Result) []a.Step {
+			return func(p flows.Plan, r *flows.Result) []a.Step {
+				app := h.sim.State().Apps[0]
+				f := flows.CredentialsFile{AppName: "MEETS", AccountID: app.AccountID, ClientID: app.ClientID, ClientSecret: app.ClientSecret}
+				r.UseCredentials(f, zoomapi.Credentials{AccountID: f.AccountID, ClientID: f.ClientID, ClientSecret: secret.New(f.ClientSecret)}, "")
+				return p.MeetsSteps(r)[:steps]
+			}
+		}
+	}
+	cases := []struct {
+		name string
+		opts simulator.Options
+		swap func(h *harness) string // puts the secret the site accepts in the plan, and returns it
+		pick func(h *harness) func(flows.Plan, *flows.Result) []a.Step
+	}{
+		{"the Zoom password", simulator.Options{ZoomPassword: "the Zoom password after the swap"},
+			func(h *harness) string {
+				h.plan.Zoom.Password = secret.New(h.sim.Accounts().ZoomPassword)
+				return h.sim.Accounts().ZoomPassword
+			},
+			func(*harness) func(flows.Plan, *flows.Result) []a.Step {
+				return func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] }
+			}},
+		{"the MEETS password", simulator.Options{MeetsPassword: "the MEETS password after the swap", ExistingApps: []simulator.AppSeed{done}},
+			func(h *harness) string {
+				h.plan.Meets.Password = secret.New(h.sim.Accounts().MeetsPassword)
+				return h.sim.Accounts().MeetsPassword
+			},
+			meetsWith(1)},
+		{"the client secret typed into MEETS", simulator.Options{ExistingApps: []simulator.AppSeed{done}},
+			func(h *harness) string { return h.sim.State().Apps[0].ClientSecret }, meetsWith(4)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, c.opts)
+			// What the redactor is told before the run: the values before the swap.
+			h.secrets = []secret.Secret{secret.New("the Zoom password before the swap"), secret.New("the MEETS password before the swap")}
+			typed := c.swap(h)
+			if _, _, err := h.run(c.pick(h)); err != nil {
+				t.Fatalf("%v\n%s", err, h.progress.String())
+			}
+			if got := h.red.Redact("typed: " + typed); strings.Contains(got, typed) {
+				t.Fatalf("the run's redactor does not hide the secret it typed: %q", got)
+			}
+			if leaks := rehearsal.Leaks(h.progress.String()+rehearsal.Texts(h.dir), []string{typed}); len(leaks) > 0 {
+				t.Errorf("the run's texts hold %v", leaks)
+			}
+		})
+	}
+}
