@@ -73,11 +73,21 @@ func (p *pressRetry) Recover(ctx context.Context, t *chromedp.Target) error {
 
 func (p *pressRetry) String() string { return "pressed " + p.control.String() }
 
+type noRecoveryKey struct{}
+
+// WithoutRecovery returns ctx whose waits run no recovery: for the wait
+// that follows a request that must not be sent twice (a Create), where the
+// page's Retry would send it again though it may have been carried out.
+// The step then looks at what happened before it tries again.
+func WithoutRecovery(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noRecoveryKey{}, true)
+}
+
 // recover runs the first needed recovery of the context's Env; it reports
 // whether one ran. used counts the recoveries of the current wait.
 func recoverOnce(ctx context.Context, t *chromedp.Target, used *int) bool {
 	env := envFrom(ctx)
-	if *used >= maxRecoveries || env.recovering.Load() {
+	if *used >= maxRecoveries || env.recovering.Load() || ctx.Value(noRecoveryKey{}) != nil {
 		return false
 	}
 	for _, r := range env.Recover {
