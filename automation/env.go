@@ -67,6 +67,13 @@ func (e *Env) takeRecovery(ctx context.Context) (context.Context, bool) {
 	return ctx, true
 }
 
+// usedInStep is how many recoveries the running step has used.
+func (e *Env) usedInStep() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.stepUsed
+}
+
 // CurrentStep names the step running in ctx's run, so a recovery can stay
 // out of the step whose job it would do (no "sign in again" while signing in).
 func CurrentStep(ctx context.Context) string {
