@@ -6,6 +6,7 @@ BIN     := bin/zoomsetup
 OUT     ?= screenshots
 RUNS    ?= 5
 N       ?= 20
+LATENCY ?= 0s
 
 .PHONY: demo test build browser bench chaos fidelity docs clean
 
@@ -23,7 +24,8 @@ test: browser
 	$(GO) test -count=1 -timeout 20m ./...
 
 bench: browser build
-	$(GO) run ./bench -bin $(BIN) -runs $(RUNS)
+	$(GO) build -o bin/floor ./bench/floor
+	$(GO) run ./bench -bin $(BIN) -floor bin/floor -runs $(RUNS) -latency $(LATENCY)
 
 chaos: browser build
 	$(GO) run ./chaos -bin $(BIN) -n $(N)

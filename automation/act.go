@@ -350,3 +350,54 @@ func TickAll(l Locator, want func(name string) bool) chromedp.Action[int] {
 		return len(clicked), err
 	}
 }
+
+// PressAll clicks, in one look, every match of l whose row (the line,
+// card or list item that holds it) passes want, and returns those rows'
+// texts: one Add button per wanted scope, without a lookup each.
+func PressAll(l Locator, want func(row string) bool) chromedp.Action[[]string] {
+	return func(ctx context.Context, t *chromedp.Target) ([]string, error) {
+		hits, err := find(ctx, t, l)
+		if err != nil {
+			return nil, err
+		}
+		var pressed []string
+		for _, h := range hits {
+			if h.Disabled {
+				continue
+			}
+			row, err := engineCall[string](ctx, t, "row", h.ID)
+			if err != nil || !want(row) {
+				continue
+			}
+			p, err := engineCall[point](ctx, t, "point", h.ID)
+			if err != nil || p.State != "ok" || checkOrigin(ctx, p.Origin) != nil {
+				continue
+			}
+			if err := clickAt(ctx, t, p); err != nil {
+				return pressed, err
+			}
+			pressed = append(pressed, row)
+		}
+		return pressed, nil
+	}
+}
+
+// Rows returns the text of the row of every match of l now: which scopes
+// still show an Add button.
+func Rows(l Locator) chromedp.Action[[]string] {
+	return func(ctx context.Context, t *chromedp.Target) ([]string, error) {
+		hits, err := find(ctx, t, l)
+		if err != nil {
+			return nil, err
+		}
+		rows := make([]string, 0, len(hits))
+		for _, h := range hits {
+			row, err := engineCall[string](ctx, t, "row", h.ID)
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, row)
+		}
+		return rows, nil
+	}
+}

@@ -35,9 +35,9 @@ func engineCall[T any](ctx context.Context, t *chromedp.Target, method string, a
 		}
 		enc[i] = string(b)
 	}
-	expr := `(() => { const z = globalThis[Symbol.for('zoomsetup.engine')]; return z ? {v: z.` + method + `(` + strings.Join(enc, ",") + `)} : {missing: true}; })()`
+	expr := `(async () => { const z = globalThis[Symbol.for('zoomsetup.engine')]; return z ? {v: await z.` + method + `(` + strings.Join(enc, ",") + `)} : {missing: true}; })()`
 	for try := 0; try < 2; try++ {
-		r, err := chromedp.Evaluate[engineResult[T]](expr)(ctx, t)
+		r, err := chromedp.Evaluate[engineResult[T]](expr, chromedp.EvalAwaitPromise)(ctx, t)
 		if err != nil {
 			return zero, err
 		}

@@ -77,7 +77,9 @@
             break;
           }
           case 3:
-            if (q.word) ok = containsWord(low, want.toLowerCase());
+            // a token (a scope id) in a label of a few words, not a
+            // sentence that mentions it ("for example meeting:read:...")
+            if (q.word) ok = containsWord(low, want.toLowerCase()) && low.replace(want.toLowerCase(), ' ').split(/\s+/).filter(Boolean).length <= 10;
             else if (q.partial) ok = low.includes(want.toLowerCase()) || (plain(want) !== '' && pl.includes(plain(want)));
             break;
         }
@@ -335,7 +337,9 @@
       for (let up = 0; e && up < 4; up++) {
         if (seen.has(e)) break;
         const tk = plain(e.textContent || '').replace(/[^\p{L}\p{N}]+/gu, '');
-        if (keys.some((key) => tk === key || ((q.partial || q.word) && tk.includes(key)))) {
+        // a part of a longer text counts only in an element not much longer
+        // than the words: a row, not the list that holds it
+        if (keys.some((key) => tk === key || ((q.partial || q.word) && tk.includes(key) && tk.length <= key.length * 4 + 40))) {
           seen.add(e);
           if (visible(e)) {
             const text = textOf(e);
@@ -361,14 +365,16 @@
 
   // clickableText finds the words on an element with no control role that
   // reacts to a click, or inside one (the click goes to the nearest).
-  // A choice (a card) may carry a description beside its title; a control
-  // is little more than its words.
+  // clickableText finds the words on, or in, an element with no control
+  // role that reacts to a click (a div with a handler, a card, a row): the
+  // hit is the words themselves, which a person clicks, and the click
+  // reaches the element that handles it. Only an element about the size of
+  // a card counts, not a page that handles every click.
   const clickableText = (root, q) => deepestWith(root, q, (e) => {
-    const len = textOf(e).length;
-    const most = q.kind === 'choice' ? len * 6 + 240 : len * 3 + 24;
-    for (let a = e, up = 0; a && up < 5 && a !== root.parentNode; a = a.parentElement, up++) {
+    const most = textOf(e).length * 10 + 300;
+    for (let a = e, up = 0; a && up < 8 && a !== root.parentNode; a = a.parentElement, up++) {
       if (textOf(a).length > most) break;
-      if (reacts(a)) return { e: a, via: 'found ' + q.desc + ' by its words on a clickable ' + describe(a) };
+      if (reacts(a)) return { e, role: roleOf(a), via: 'found ' + q.desc + ' by its words on a clickable ' + describe(a) };
     }
     return null;
   });
@@ -598,11 +604,20 @@
     // audit lists the shown controls, headings and dialogs whose role or
     // name the engine computes otherwise than Chrome (names compared as a
     // reader reads them).
-    audit: () => {
+    audit: async () => {
       if (!computed) return null;
       const roles = new Set([].concat(...Object.values(KINDS)));
+      const all = [...document.querySelectorAll('*')];
+      // Chrome builds its accessibility tree lazily: ask once, let it
+      // settle for a few frames, then compare.
+      for (const e of all) void e.computedRole;
+      for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
       const out = [];
-      for (const e of document.querySelectorAll('*')) {
+      // What a modal dialog or inert makes unreachable has no name for Chrome.
+      let modal = null;
+      try { modal = document.querySelector('dialog:modal'); } catch (err) { /* an older browser */ }
+      for (const e of all) {
+        if (!e.isConnected || e.closest('[inert]') || (modal && !modal.contains(e))) continue;
         const cr = e.computedRole || '';
         if (!roles.has(cr) || !visible(e)) continue;
         const was = useComputed;

@@ -273,6 +273,13 @@ func Plain(s string) string {
 	return strings.ToLower(t)
 }
 
+// maskRE is a run of the characters sites show in place of a hidden value.
+var maskRE = regexp.MustCompile(`[•*●·∙⋅]{4,}`)
+
+// Masked reports whether a value is shown hidden (a run of dots or stars,
+// perhaps with a word such as "stored" beside it) rather than itself.
+func Masked(v string) bool { return maskRE.MatchString(v) }
+
 // pictographic approximates Unicode's Extended_Pictographic (emoji), which
 // Go's unicode tables do not name.
 func pictographic(r rune) bool {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"zoomsetup/secret"
@@ -25,6 +27,7 @@ type Runner struct {
 	Progress    io.Writer     // one line per step (stderr)
 	Manifest    *Manifest
 	Console     *ConsoleLog // the tab's console, saved with failure evidence
+	NoPictures  bool        // take no step screenshots (a failure's evidence still has one)
 }
 
 // Run runs steps in order and stops at the first failure, which it returns as
@@ -83,7 +86,7 @@ func (r *Runner) runOne(parent context.Context, s *Session, st Step, n, total in
 	rec.Seconds = time.Since(rec.Start).Seconds()
 	rec.URL = Location(s.Tab)
 
-	if err == nil && outcome != Skipped {
+	if err == nil && outcome != Skipped && !r.NoPictures {
 		shot := fmt.Sprintf("%02d-%s.png", rec.N, st.Name)
 		masked, serr := r.screenshot(s, st.Mask, filepath.Join(r.Dir, shot))
 		if serr != nil {
@@ -169,11 +172,24 @@ func (r *Runner) screenshot(s *Session, mask []Locator, path string) ([]Rect, er
 		return nil, fmt.Errorf("mask: %w", err)
 	}
 	defer chromedp.Do(ctx, Unmask())
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	png, err := chromedp.Run(ctx, quickShot())
 	if err != nil {
 		return nil, err
 	}
 	return rects, os.WriteFile(path, png, 0o644)
+}
+
+// quickShot captures the viewport as a PNG encoded for speed rather than
+// size: a step's picture is on the run's critical path; the guide's are not.
+func quickShot() chromedp.Action[[]byte] {
+	return func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+		on := true
+		r, err := cdp.Call(ctx, t, page.CaptureScreenshot, page.CaptureScreenshotParams{FromSurface: &on, OptimizeForSpeed: &on})
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	}
 }
 
 // evidence saves what a person needs to see why a step failed: the masked

@@ -157,6 +157,7 @@ func TestEngineMatchesAsAReader(t *testing.T) {
 		{"View a meeting (meeting:read:meeting)", q{Names: []string{"(meeting:read:meeting:admin)"}, Partial: true}, false, 0},
 		{"View all user meetings meeting:read:admin", q{Names: []string{"meeting:read:admin"}, Word: true}, true, 0},
 		{"meeting:read:admin:extra", q{Names: []string{"meeting:read:admin"}, Word: true}, false, 0},
+		{"Choose the scopes the app needs. Search by name or by scope, for example meeting:read:admin.", q{Names: []string{"meeting:read:admin"}, Word: true}, false, 0},
 		{"anything", q{Names: []string{}}, true, 0},
 	}
 	for _, c := range cases {

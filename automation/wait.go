@@ -345,8 +345,9 @@ func Settled() Condition { return settled{} }
 
 type settled struct{}
 
-// settleQuiet is how long a page must stay still to count as settled.
-const settleQuiet = 300
+// settleQuiet is how long (ms) a page must stay still to count as settled:
+// longer than a render that follows an answer, short of a person's glance.
+const settleQuiet = 150
 
 func (settled) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
 	return engineCall[bool](ctx, t, "settled", settleQuiet)

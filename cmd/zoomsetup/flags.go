@@ -54,6 +54,7 @@ var (
 		&cli.StringFlag{Name: "out", Value: "screenshots", Usage: "folder for runs (screenshots, manifest, credentials)"},
 		&cli.BoolFlag{Name: "json", Usage: "print the result as one JSON object"},
 		&cli.BoolFlag{Name: "headful", Usage: "show the browser window"},
+		&cli.BoolFlag{Name: "no-screenshots", Usage: "take no screenshot of each step (a failure still leaves its evidence)"},
 		&cli.StringFlag{Name: "browser", Usage: "Chrome or Chromium binary (or set ZOOMSETUP_BROWSER)"},
 		&cli.DurationFlag{Name: "step-timeout", Value: 60 * time.Second, Usage: "deadline of each step"},
 		patienceFlag,

@@ -110,7 +110,8 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 		Illustrator: j.pictures,
 		Live:        j.live,
 	}
-	r := &a.Runner{Dir: dir, StepTimeout: c.Duration("step-timeout"), Progress: env.Err, Manifest: man, Console: a.WatchConsole(b.Tab)}
+	r := &a.Runner{Dir: dir, StepTimeout: c.Duration("step-timeout"), Progress: env.Err, Manifest: man, Console: a.WatchConsole(b.Tab),
+		NoPictures: c.Bool("no-screenshots")}
 	steps := j.steps(j.plan, j.result)
 	// Steps run under the tab's context, a child of ctx, so Ctrl-C reaches them.
 	runErr := r.Run(s.Tab, s, steps)

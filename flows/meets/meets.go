@@ -150,6 +150,11 @@ func OpenConferencing(creds *zoomapi.Credentials, r *Result) a.Step {
 		if err != nil {
 			return "", err
 		}
+		if key != "" && a.Masked(sec) {
+			if sec, err = storedSecret(ctx, s); err != nil {
+				return "", err
+			}
+		}
 		old := secret.New(sec)
 		s.Secrets.Add(old)
 		if key == "" && sec == "" {
@@ -167,6 +172,29 @@ func OpenConferencing(creds *zoomapi.Credentials, r *Result) a.Step {
 		}
 		return a.Done, nil
 	}}
+}
+
+// storedSecret reads the API Secret that MEETS shows masked: by its Show
+// control, or in the form Edit opens (which holds the stored values). Edit
+// changes nothing until Submit; the form stays open for the next step.
+func storedSecret(ctx context.Context, s *a.Session) (string, error) {
+	if i, err := chromedp.Run(ctx, a.Glance(0, showSecret)); err != nil {
+		return "", err
+	} else if i == 0 {
+		shown := a.When("the API Secret to be shown", func(ctx context.Context, t *chromedp.Target) (bool, error) {
+			v, err := a.ReadNow(apiSecret)(ctx, t)
+			return err == nil && !a.Masked(v), err
+		})
+		if err := s.Do(ctx, a.Click(showSecret), a.WaitFor(shown)); err != nil {
+			return "", err
+		}
+		return chromedp.Run(ctx, a.Value(apiSecret))
+	}
+	open := a.When("the API Key to be editable", a.Editable(apiKeyField))
+	if err := s.Do(ctx, a.Click(editButton), a.WaitFor(open)); err != nil {
+		return "", err
+	}
+	return chromedp.Run(ctx, a.Value(apiSecretField))
 }
 
 // EnterCredentials is the step "Enter the API Key and API Secret"; a stored

@@ -19,6 +19,7 @@ var (
 	apiSecret        = a.Label("API Secret")
 	credentialFields = a.Label("API Key", "API Secret")
 	editButton       = a.Button("Edit")
+	showSecret       = a.Button("Show", "Show API Secret", "Show secret", "Reveal").In(a.Region("API Secret"))
 	submitButton     = a.Button("Submit")
 	refused          = a.Role("alert")
 	// unavailable is MEETS answering 503 (or a gateway's 502/504), whatever its page says.

@@ -234,11 +234,8 @@ func openSection(ctx context.Context, s *a.Session, entry a.Locator, heading str
 	return s.Do(ctx, a.Click(entry), a.WaitFor(a.Heading(heading)))
 }
 
-// masked is true when a value shows dots or stars instead of itself.
-func masked(v string) bool {
-	v = strings.TrimSpace(v)
-	return v == "" || strings.Trim(v, "•*●·∙⋅ ") == ""
-}
+// masked is true when the secret does not show itself: nothing yet, or dots.
+func masked(v string) bool { return strings.TrimSpace(v) == "" || a.Masked(v) }
 
 // ReadCredentials is the step "Copy the App Credentials": Account ID, Client
 // ID and, revealed if masked, Client Secret, whether the page shows them in

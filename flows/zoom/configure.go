@@ -341,12 +341,10 @@ func (p *picker) add(ctx context.Context, ids []string) error {
 			}
 		}
 		if left[id] {
-			// A picker with an Add button per scope.
-			if i, _ := chromedp.Run(ctx, a.Glance(0, addScope(id))); i == 0 {
-				if err := p.s.Do(ctx, a.Click(addScope(id)), a.WaitGone(addScope(id))); err != nil {
-					return err
-				}
-				delete(left, id)
+			// A picker with an Add button per scope: every wanted one on
+			// screen is pressed in one go, then each must have gone.
+			if err := p.pressAdds(ctx, left); err != nil {
+				return err
 			}
 		}
 		if left[id] {
@@ -355,6 +353,48 @@ func (p *picker) add(ctx context.Context, ids []string) error {
 		family, _, _ := strings.Cut(id, ":")
 		if err := p.s.Illustrate(ctx, "zoom-scopes-"+family, groupBoxes(ids, family)); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// pressAdds presses the Add button of every scope of left on screen and
+// waits until none of them shows one; it takes them off left.
+func (p *picker) pressAdds(ctx context.Context, left map[string]bool) error {
+	wantedRow := func(row string) bool {
+		for id := range left {
+			if hasID(row, id) {
+				return true
+			}
+		}
+		return false
+	}
+	pressed, err := chromedp.Run(ctx, a.PressAll(addButtons, wantedRow))
+	if err != nil || len(pressed) == 0 {
+		return err
+	}
+	gone := a.When("the Add buttons pressed to change", func(ctx context.Context, t *chromedp.Target) (bool, error) {
+		rows, err := a.Rows(addButtons)(ctx, t)
+		if err != nil {
+			return false, err
+		}
+		for _, r := range rows {
+			for _, pr := range pressed {
+				if r == pr {
+					return false, nil
+				}
+			}
+		}
+		return true, nil
+	})
+	if _, err := chromedp.Run(ctx, a.WaitFor(gone)); err != nil {
+		return err
+	}
+	for _, row := range pressed {
+		for id := range left {
+			if hasID(row, id) {
+				delete(left, id)
+			}
 		}
 	}
 	return nil

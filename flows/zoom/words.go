@@ -96,10 +96,13 @@ func scopeBox(id string) a.Locator {
 }
 
 // addScope finds the picker's Add button for a scope id, for pickers that
-// add each scope with a button of its own.
-func addScope(id string) a.Locator {
-	return a.Button("Add", "+ Add", "Add scope").In(a.Region(id).Words())
-}
+// add each scope with a button of its own; addButtons finds them all.
+func addScope(id string) a.Locator { return addButton.In(a.Region(id).Words()) }
+
+var (
+	addButton  = a.Button("Add", "Add scope")
+	addButtons = addButton.In(scopesDialog)
+)
 
 // allBoxes is every toggle of the picker.
 var allBoxes = a.Checkbox().In(scopesDialog)
