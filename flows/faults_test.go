@@ -147,9 +147,13 @@ func TestFaultsAfterTheFact(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			h := newHarness(t, simulator.Options{Faults: []simulator.Fault{c.fault}})
+			// Three refused submits take 2+4+8 s of pauses: MEETS gets
+			// a patience that a loaded machine cannot exhaust with them.
+			h.plan.Meets.Patience = time.Minute
 			res, _, err := h.run(nil)
 			if err != nil {
-				t.Fatalf("%v\n%s", err, h.progress.String())
+				m := h.sim.State().Meets
+				t.Fatalf("%v\n%s\nMEETS got %d submissions, saved %d", err, h.progress.String(), m.Submissions, m.Saves)
 			}
 			st := h.sim.State()
 			if st.Scripted == 0 {
