@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
+	"strings"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
@@ -30,8 +30,6 @@ var (
 // covered, and returns it with the point to click. An overlay found covering
 // it is dismissed with the context's Dismissers, or waited out.
 func actionable(ctx context.Context, t *chromedp.Target, l Locator) (Hit, point, error) {
-	tick := time.NewTicker(pollEvery)
-	defer tick.Stop()
 	env := envFrom(ctx)
 	var why error
 	recovered := 0
@@ -70,13 +68,11 @@ func actionable(ctx context.Context, t *chromedp.Target, l Locator) (Hit, point,
 				return Hit{}, point{}, err
 			}
 		}
-		select {
-		case <-ctx.Done():
+		if nextLook(ctx, t) != nil {
 			if why != nil {
 				return Hit{}, point{}, fmt.Errorf("%w: %w; the page showed %s", ErrWaited, why, Glimpse(t))
 			}
 			return Hit{}, point{}, &WaitError{Wanted: []string{l.String()}, Seen: Glimpse(t)}
-		case <-tick.C:
 		}
 	}
 }
@@ -171,6 +167,22 @@ func Fill(l Locator, value string) chromedp.Action[chromedp.Void] {
 // that moment, belongs to a page of that origin, and typing stops as soon as
 // the page is seen on another.
 func fill(ctx context.Context, t *chromedp.Target, l Locator, value, origin string) error {
+	// A field replaced between finding it and typing into it (a page that
+	// drew itself again) is looked up again; nothing was typed into it.
+	for {
+		err := fillOnce(ctx, t, l, value, origin)
+		if err == nil || !gone(err) || ctx.Err() != nil {
+			return err
+		}
+	}
+}
+
+// gone reports an action's element that went away before the action reached it.
+func gone(err error) bool {
+	return strings.Contains(err.Error(), "the element went away")
+}
+
+func fillOnce(ctx context.Context, t *chromedp.Target, l Locator, value, origin string) error {
 	h, p, err := actionable(ctx, t, l)
 	if err != nil {
 		return err
@@ -180,7 +192,7 @@ func fill(ctx context.Context, t *chromedp.Target, l Locator, value, origin stri
 	}
 	got, err := engineCall[typed](ctx, t, "typed", h.ID, value)
 	if err != nil {
-		if origin != "" {
+		if origin != "" && !gone(err) {
 			return fmt.Errorf("%s: the page changed while a secret was typed; nothing more is sent", l)
 		}
 		return err
@@ -224,24 +236,27 @@ func typeInto(ctx context.Context, t *chromedp.Target, what string, h Hit, p poi
 // or the text beside a label.
 func Value(l Locator) chromedp.Action[string] {
 	return func(ctx context.Context, t *chromedp.Target) (string, error) {
-		if _, err := WaitAny(l)(ctx, t); err != nil {
-			return "", err
-		}
-		return ReadNow(l)(ctx, t)
+		var v string
+		_, err := WaitAny(When(l.String(), func(ctx context.Context, t *chromedp.Target) (bool, error) {
+			hits, err := read(ctx, t, l)
+			if err != nil || len(hits) == 0 || hits[0].Value == nil {
+				return false, err
+			}
+			v = *hits[0].Value
+			return true, nil
+		}))(ctx, t)
+		return v, err
 	}
 }
 
 // ReadNow is Value without the wait: "" when l is not there. For use inside conditions.
 func ReadNow(l Locator) chromedp.Action[string] {
 	return func(ctx context.Context, t *chromedp.Target) (string, error) {
-		hits, err := find(ctx, t, l)
-		if err != nil || len(hits) == 0 {
+		hits, err := read(ctx, t, l)
+		if err != nil || len(hits) == 0 || hits[0].Value == nil {
 			return "", err
 		}
-		if hits[0].Value != nil {
-			return *hits[0].Value, nil
-		}
-		return engineCall[string](ctx, t, "value", hits[0].ID)
+		return *hits[0].Value, nil
 	}
 }
 
@@ -249,11 +264,11 @@ func ReadNow(l Locator) chromedp.Action[string] {
 // first match of l: the other columns of an app's line in a list.
 func RowText(l Locator) chromedp.Action[string] {
 	return func(ctx context.Context, t *chromedp.Target) (string, error) {
-		hits, err := find(ctx, t, l)
+		hits, err := read(ctx, t, l)
 		if err != nil || len(hits) == 0 {
 			return "", err
 		}
-		return engineCall[string](ctx, t, "row", hits[0].ID)
+		return hits[0].Row, nil
 	}
 }
 
@@ -261,11 +276,11 @@ func RowText(l Locator) chromedp.Action[string] {
 // read-only, not disabled, not text shown beside a label).
 func Editable(l Locator) chromedp.Action[bool] {
 	return func(ctx context.Context, t *chromedp.Target) (bool, error) {
-		hits, err := find(ctx, t, l)
+		hits, err := read(ctx, t, l)
 		if err != nil || len(hits) == 0 {
 			return false, err
 		}
-		return engineCall[bool](ctx, t, "editable", hits[0].ID)
+		return hits[0].Editable, nil
 	}
 }
 
@@ -356,17 +371,14 @@ func TickAll(l Locator, want func(name string) bool) chromedp.Action[int] {
 // texts: one Add button per wanted scope, without a lookup each.
 func PressAll(l Locator, want func(row string) bool) chromedp.Action[[]string] {
 	return func(ctx context.Context, t *chromedp.Target) ([]string, error) {
-		hits, err := find(ctx, t, l)
+		hits, err := read(ctx, t, l)
 		if err != nil {
 			return nil, err
 		}
 		var pressed []string
 		for _, h := range hits {
-			if h.Disabled {
-				continue
-			}
-			row, err := engineCall[string](ctx, t, "row", h.ID)
-			if err != nil || !want(row) {
+			row := h.Row
+			if h.Disabled || !want(row) {
 				continue
 			}
 			p, err := engineCall[point](ctx, t, "point", h.ID)
@@ -386,17 +398,13 @@ func PressAll(l Locator, want func(row string) bool) chromedp.Action[[]string] {
 // still show an Add button.
 func Rows(l Locator) chromedp.Action[[]string] {
 	return func(ctx context.Context, t *chromedp.Target) ([]string, error) {
-		hits, err := find(ctx, t, l)
+		hits, err := read(ctx, t, l)
 		if err != nil {
 			return nil, err
 		}
 		rows := make([]string, 0, len(hits))
 		for _, h := range hits {
-			row, err := engineCall[string](ctx, t, "row", h.ID)
-			if err != nil {
-				return nil, err
-			}
-			rows = append(rows, row)
+			rows = append(rows, h.Row)
 		}
 		return rows, nil
 	}

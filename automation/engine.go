@@ -85,6 +85,7 @@ const pageHookJS = `(() => {
     // Timers due within two seconds are work the page has scheduled: a
     // skeleton that shows its content later.
     const set = globalThis.setTimeout, clear = globalThis.clearTimeout;
+    Object.defineProperty(globalThis, Symbol.for('zoomsetup.setTimeout'), {value: set});
     globalThis.setTimeout = function (fn, ms, ...rest) {
       let id;
       const soon = !(Number(ms) > 2000);

@@ -580,11 +580,34 @@
     return [];
   };
 
-  const out = (h) => ({
-    id: idOf(h.e), role: h.role, name: h.name, matched: h.matched || '', tier: h.tier, via: h.via, scopeVia: h.scopeVia || '',
-    disabled: disabled(h.e), checked: checked(h.e), pressed: state(h.e, 'aria-pressed'),
-    expanded: h.e.getAttribute('aria-expanded') || '', value: h.value === undefined ? null : h.value,
-  });
+  // out is a hit as Go reads it; what q.read asks for (the value, the row's
+  // text, whether it takes typing) comes in the same answer, so a read never
+  // races a page that changes between two calls.
+  const out = (h, q) => {
+    const o = {
+      id: idOf(h.e), role: h.role, name: h.name, matched: h.matched || '', tier: h.tier, via: h.via, scopeVia: h.scopeVia || '',
+      disabled: disabled(h.e), checked: checked(h.e), pressed: state(h.e, 'aria-pressed'),
+      expanded: h.e.getAttribute('aria-expanded') || '', value: h.value === undefined ? null : h.value,
+    };
+    if (q.read) {
+      if (o.value === null) o.value = readValue(h.e);
+      o.row = rowOf(h.e);
+      o.editable = editable(h.e);
+    }
+    return o;
+  };
+
+  const editable = (e) => (e.matches('input,textarea,select') ? !e.readOnly && !e.disabled : e.isContentEditable);
+  // rowOf is the text of the line, card or list item that holds e.
+  const rowOf = (e) => {
+    const row = e.closest('tr,li,[role=row],[role=listitem],article');
+    if (row) return norm(row.innerText);
+    const len = textOf(e).length;
+    for (let a = e.parentElement, up = 0; a && up < 4 && a !== document.body; a = a.parentElement, up++) {
+      if (textOf(a).length > len + 2) return textOf(a);
+    }
+    return textOf(e);
+  };
 
   // ---- quiet: the page has stopped changing ----
   let lastChange = performance.now();
@@ -598,8 +621,8 @@
   };
 
   const Z = {
-    find: (q) => find(q).map(out),
-    findMany: (qs) => qs.map((q) => find(q).map(out)),
+    find: (q) => find(q).map((h) => out(h, q)),
+    findMany: (qs) => qs.map((q) => find(q).map((h) => out(h, q))),
     useComputed: (on) => { useComputed = on && computed; return useComputed; },
     // audit lists the shown controls, headings and dialogs whose role or
     // name the engine computes otherwise than Chrome (names compared as a
@@ -672,7 +695,7 @@
     },
     scroll: (id, block) => { el(id).scrollIntoView({ block }); return true; },
     value: (id) => readValue(el(id)),
-    editable: (id) => { const e = el(id); return e.matches('input,textarea,select') ? !e.readOnly && !e.disabled : e.isContentEditable; },
+    editable: (id) => editable(el(id)),
     isField: (id) => el(id).matches('input,textarea,select,[contenteditable=""],[contenteditable=true]'),
     // focus puts the caret in the field, its text selected so typing
     // replaces it, and says where the focus is.
@@ -685,16 +708,7 @@
     // typed says whether the field holds what was typed, and leaves it so its change commits.
     typed: (id, want) => { const e = el(id); const ok = readValue(e) === want || e.value === want; e.blur(); return { ok, origin: location.origin }; },
     origin: () => location.origin,
-    row: (id) => {
-      const e = el(id);
-      const row = e.closest('tr,li,[role=row],[role=listitem],article');
-      if (row) return norm(row.innerText);
-      const len = textOf(e).length;
-      for (let a = e.parentElement, up = 0; a && up < 4 && a !== document.body; a = a.parentElement, up++) {
-        if (textOf(a).length > len + 2) return textOf(a);
-      }
-      return textOf(e);
-    },
+    row: (id) => rowOf(el(id)),
     // settled says the page has shown nothing new and asked nothing of its
     // server for quietMs, and nothing on it says it is loading.
     // A page that has scheduled work for the next moments (a skeleton
@@ -707,6 +721,16 @@
       if (document.readyState !== 'complete' || busy() || now - lastChange < quietMs) return false;
       return !net || net.timers.size === 0 || now - lastChange >= 2000;
     },
+    // changed resolves when the page changes, or after ms: a wait looks
+    // again as soon as there is something new to see, and costs nothing
+    // while the page stands still. (The page's own timer, not the one the
+    // page hook counts as the page's work.)
+    changed: (ms) => new Promise((resolve) => {
+      const later = globalThis[Symbol.for('zoomsetup.setTimeout')] || setTimeout;
+      const mo = new MutationObserver(() => { mo.disconnect(); resolve(true); });
+      mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      later(() => { mo.disconnect(); resolve(false); }, ms);
+    }),
     // status is the HTTP status of the page's own load, when the browser tells it.
     status: () => {
       const n = performance.getEntriesByType('navigation')[0];

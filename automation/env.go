@@ -4,7 +4,9 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"time"
 
+	"zoomsetup/clock"
 	"zoomsetup/secret"
 )
 
@@ -16,6 +18,7 @@ type Env struct {
 	Dismiss []Locator                        // controls that close an overlay, least consent first
 	Recover []Recovery                       // ways back from passing faults, tried during waits
 	Secrets *secret.Redactor                 // learns every secret typed, so no output shows it
+	Clock   clock.Clock                      // what pauses between tries run on; nil is the real clock
 
 	recovered  atomic.Int64 // recoveries so far, so the runner knows a step met a fault
 	recovering atomic.Bool  // a recovery is running: its own waits must not start another
@@ -114,3 +117,9 @@ func (e *Env) logf(format string, args ...any) {
 		e.Logf(format, args...)
 	}
 }
+
+// Now is the time on the clock of ctx's run: deadlines of tries count on it.
+func Now(ctx context.Context) time.Time { return clock.Or(envFrom(ctx).Clock).Now() }
+
+// ClockOf is the clock of ctx's run, for code outside automation that waits between tries.
+func ClockOf(ctx context.Context) clock.Clock { return clock.Or(envFrom(ctx).Clock) }

@@ -171,6 +171,7 @@ type query struct {
 	Word    bool     `json:"word"`
 	Kind    string   `json:"kind"`
 	ByText  bool     `json:"byText"`
+	Read    bool     `json:"read"`
 	Desc    string   `json:"desc"`
 	Scope   *query   `json:"scope"`
 	Or      *query   `json:"or"`
@@ -210,8 +211,10 @@ type Hit struct {
 	Disabled bool
 	Checked  bool // checked, selected or pressed
 	Pressed  bool
-	Expanded string // "true", "false" or "" (no such state)
-	Value    *string
+	Expanded string  // "true", "false" or "" (no such state)
+	Value    *string // what a person reads in it (asked for by reading actions)
+	Row      string  // the text of its row, card or list item (the same)
+	Editable bool    // it takes typing now (the same)
 }
 
 // rawHit is a Hit as the engine sends it.
@@ -227,13 +230,16 @@ type rawHit struct {
 	Pressed  bool    `json:"pressed"`
 	Expanded string  `json:"expanded"`
 	Value    *string `json:"value"`
+	Row      string  `json:"row"`
+	Editable bool    `json:"editable"`
 }
 
 func hits(raw []rawHit) []Hit {
 	out := make([]Hit, len(raw))
 	for i, r := range raw {
 		out[i] = Hit{ID: r.ID, Role: r.Role, Name: r.Name, Matched: r.Matched, Via: r.Via, ScopeVia: r.ScopeVia,
-			Disabled: r.Disabled, Checked: r.Checked, Pressed: r.Pressed, Expanded: r.Expanded, Value: r.Value}
+			Disabled: r.Disabled, Checked: r.Checked, Pressed: r.Pressed, Expanded: r.Expanded, Value: r.Value,
+			Row: r.Row, Editable: r.Editable}
 	}
 	return out
 }
@@ -288,7 +294,20 @@ func pictographic(r rune) bool {
 
 // find looks once for l and returns its matches, preferred first.
 func find(ctx context.Context, t *chromedp.Target, l Locator) ([]Hit, error) {
-	raw, err := engineCall[[]rawHit](ctx, t, "find", l.query())
+	return look(ctx, t, l.query())
+}
+
+// read is find with each match's value, row and editability read in the same look.
+func read(ctx context.Context, t *chromedp.Target, l Locator) ([]Hit, error) {
+	q := l.query()
+	for s := q; s != nil; s = s.Or {
+		s.Read = true
+	}
+	return look(ctx, t, q)
+}
+
+func look(ctx context.Context, t *chromedp.Target, q *query) ([]Hit, error) {
+	raw, err := engineCall[[]rawHit](ctx, t, "find", q)
 	if err != nil {
 		return nil, err
 	}

@@ -33,7 +33,7 @@ func codeAt(s secret.Secret, t time.Time) (string, error) {
 // never types a code an earlier one spent. Copies share the memory.
 type Authenticator struct {
 	secret secret.Secret
-	clock  func() time.Time
+	clock  func() time.Time // nil: the run's clock (Env.Clock)
 
 	mu    sync.Mutex
 	spent map[int64]bool // periods (Unix time / 30 s) whose code was given
@@ -45,7 +45,7 @@ func NewAuthenticator(s secret.Secret) (*Authenticator, error) {
 	if _, err := codeAt(s, time.Unix(0, 0)); err != nil {
 		return nil, err
 	}
-	return &Authenticator{secret: s, clock: time.Now, spent: map[int64]bool{}}, nil
+	return &Authenticator{secret: s, spent: map[int64]bool{}}, nil
 }
 
 // UseClock makes the authenticator read the time from now instead of the
@@ -72,9 +72,13 @@ func (au *Authenticator) Secret() secret.Secret {
 // of skew). When both are spent it waits for the next period, bounded by
 // ctx, and tells waiting how long first.
 func (au *Authenticator) Code(ctx context.Context, margin time.Duration, waiting func(time.Duration)) (string, error) {
+	now := au.clock
+	if now == nil {
+		now = ClockOf(ctx).Now
+	}
 	for {
 		au.mu.Lock()
-		period, wait := au.pick(au.clock(), margin)
+		period, wait := au.pick(now(), margin)
 		if wait == 0 {
 			au.spent[period] = true
 			au.mu.Unlock()

@@ -9,11 +9,32 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"zoomsetup/clock"
 )
 
-// pollEvery is how often a wait looks again. It bounds how late a wait notices
-// its condition, never how long it waits: that is the step's deadline.
-const pollEvery = 40 * time.Millisecond
+// pollEvery is how often a wait looks again when nothing on the page
+// changes (an address, a status, a server's answer). A change on the page
+// makes it look at once (nextLook). It bounds how late a wait notices its
+// condition, never how long it waits: that is the step's deadline.
+const pollEvery = 200 * time.Millisecond
+
+// nextLook returns when the page has changed or pollEvery has passed, or
+// with ctx's error when ctx ends: the pause of a wait between two looks.
+func nextLook(ctx context.Context, t *chromedp.Target) error {
+	wctx, cancel := context.WithTimeout(ctx, pollEvery+100*time.Millisecond)
+	defer cancel()
+	if _, err := engineCall[bool](wctx, t, "changed", pollEvery.Milliseconds()); err != nil && ctx.Err() == nil {
+		// A page being replaced has nothing to watch yet: a short pause.
+		t := time.NewTimer(20 * time.Millisecond)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+		case <-t.C:
+		}
+	}
+	return ctx.Err()
+}
 
 // Condition is something a person could see on the page: an element, a text, an address.
 type Condition interface {
@@ -73,8 +94,6 @@ var ErrWaited = errors.New("waited in vain")
 // password, code asked) without guessing with a sleep.
 func WaitAny(conds ...Condition) chromedp.Action[int] {
 	return func(ctx context.Context, t *chromedp.Target) (int, error) {
-		tick := time.NewTicker(pollEvery)
-		defer tick.Stop()
 		recovered := 0
 		for {
 			if err := envFrom(ctx).startingOver(); err != nil {
@@ -90,10 +109,8 @@ func WaitAny(conds ...Condition) chromedp.Action[int] {
 			if err := recoverOnce(ctx, t, &recovered); err != nil {
 				return -1, err
 			}
-			select {
-			case <-ctx.Done():
+			if nextLook(ctx, t) != nil {
 				return -1, waitError(ctx, t, conds)
-			case <-tick.C:
 			}
 		}
 	}
@@ -153,8 +170,6 @@ func WaitFor(c Condition) chromedp.Action[chromedp.Void] {
 // WaitGone waits until c no longer holds: a spinner or a dialog went away.
 func WaitGone(c Condition) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		tick := time.NewTicker(pollEvery)
-		defer tick.Stop()
 		recovered := 0
 		for {
 			if err := envFrom(ctx).startingOver(); err != nil {
@@ -167,10 +182,8 @@ func WaitGone(c Condition) chromedp.Action[chromedp.Void] {
 			if err := recoverOnce(ctx, t, &recovered); err != nil {
 				return chromedp.Void{}, err
 			}
-			select {
-			case <-ctx.Done():
+			if nextLook(ctx, t) != nil {
 				return chromedp.Void{}, fmt.Errorf("%w: %s did not go away", ErrWaited, c)
-			case <-tick.C:
 			}
 		}
 	}
@@ -326,16 +339,10 @@ func Fresh(l Locator) chromedp.Action[Condition] {
 }
 
 // Pause waits d or until ctx ends: the backoff between two tries of
-// something that failed, never a guess at how long a page takes.
+// something that failed, never a guess at how long a page takes. It runs on
+// the run's clock (Env.Clock).
 func Pause(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return clock.Or(envFrom(ctx).Clock).Sleep(ctx, d)
 }
 
 // Settled holds once the page has shown nothing new, and asked nothing of

@@ -22,6 +22,7 @@ import (
 // TestHardAccounts runs the migration on the situations real accounts bring
 // and checks the exit kind, the message's advice and the simulator's state.
 func TestHardAccounts(t *testing.T) {
+	t.Parallel()
 	profile := zoomapi.Profile(zoomapi.Granular)
 	cases := []struct {
 		name   string
@@ -74,6 +75,7 @@ func TestHardAccounts(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			h := newHarness(t, c.opts)
 			if c.plan != nil {
 				c.plan(&h.plan)
@@ -102,6 +104,7 @@ func TestHardAccounts(t *testing.T) {
 // TestAssistedSSOSignIn has the test play the person: it signs in at the
 // identity provider in the window while the tool waits, then the tool carries on.
 func TestAssistedSSOSignIn(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, simulator.Options{SSO: true})
 	h.plan.Zoom.Assisted, h.plan.Zoom.AssistWait = true, time.Minute
 	acc := h.sim.Accounts()
@@ -133,6 +136,7 @@ func TestAssistedSSOSignIn(t *testing.T) {
 // TestSavedProfileSkipsSignIn runs twice with one kept profile, each time in
 // a browser of its own: the second run signs in nowhere.
 func TestSavedProfileSkipsSignIn(t *testing.T) {
+	t.Parallel()
 	if browser == nil {
 		t.Skip("no browser")
 	}
@@ -248,6 +252,7 @@ func TestRefusedCodeIsTriedOnceMore(t *testing.T) {
 // TestTwoRefusedCodesStop gives the TOTP secret of another account: both
 // codes are refused, and the tool stops after two tries, not more.
 func TestTwoRefusedCodesStop(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, simulator.Options{TwoFactor: true})
 	h.plan.Zoom.TOTP = authenticator(t, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ") // not the account's
 	_, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] })
@@ -265,6 +270,7 @@ func TestTwoRefusedCodesStop(t *testing.T) {
 // SSO advice, and the provider saw no keystroke, input, click or post. The
 // evidence shows the foreign page.
 func TestSignInElsewhereGetsNothing(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		opts simulator.Options
@@ -280,6 +286,7 @@ func TestSignInElsewhereGetsNothing(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			h := newHarness(t, c.opts)
 			_, man, err := h.run(c.pick)
 			if a.KindOf(err) != a.KindPerson {

@@ -88,9 +88,9 @@ func harnessOn(t *testing.T, sim *simulator.Sim, tab context.Context) *harness {
 			AppName: "MEETS", Description: "CirQlive MEETS integration", Company: "Example University",
 			ContactName: "Avery Admin", ContactEmail: acc.ZoomEmail, Scopes: zoomapi.Auto,
 		},
-		Meets:    meets.Options{URL: u.Meets, User: acc.MeetsUser, Password: secret.New(acc.MeetsPassword), Patience: 30 * time.Second},
+		Meets:    meets.Options{URL: u.Meets, User: acc.MeetsUser, Password: secret.New(acc.MeetsPassword), Patience: 10 * time.Minute},
 		API:      zoomapi.Client{ZoomURL: u.Zoom, APIURL: u.API},
-		Patience: 30 * time.Second,
+		Patience: 10 * time.Minute,
 	}
 	h.newDir()
 	h.secrets = []secret.Secret{h.plan.Zoom.Password, h.plan.Zoom.TOTP.Secret(), h.plan.Meets.Password}
@@ -123,7 +123,9 @@ func (h *harness) run(pick func(flows.Plan, *flows.Result) []a.Step) (*flows.Res
 	h.red = red
 	note := func(format string, args ...any) { fmt.Fprintln(&h.progress, red.Redact(fmt.Sprintf(format, args...))) }
 	h.plan.Zoom.ShowSecret = h.showSecrets
-	s := &a.Session{Tab: a.WithEnv(h.tab, h.plan.Env(note, red)), Secrets: red, Logf: note, Illustrator: h.pictures, ShowSecrets: h.showSecrets}
+	env := h.plan.Env(note, red)
+	env.Clock = h.sim.Clock() // the tool's pauses move the simulated time: no test waits for a delay
+	s := &a.Session{Tab: a.WithEnv(h.tab, env), Secrets: red, Logf: note, Illustrator: h.pictures, ShowSecrets: h.showSecrets}
 	man := a.NewManifest(h.dir, "test", "migrate", "test")
 	timeout := h.stepTimeout
 	if timeout == 0 {
@@ -191,6 +193,7 @@ func assertMigrated(t *testing.T, sim *simulator.Sim, res *flows.Result, cat zoo
 }
 
 func TestMigrationVariants(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		opts simulator.Options
@@ -205,6 +208,7 @@ func TestMigrationVariants(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			h := newHarness(t, c.opts)
 			res, man, err := h.run(nil)
 			if err != nil {
@@ -230,6 +234,7 @@ func TestMigrationVariants(t *testing.T) {
 }
 
 func TestRerunChangesNothing(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, simulator.Options{TwoFactor: true})
 	if _, _, err := h.run(nil); err != nil {
 		t.Fatalf("first run: %v\n%s", err, h.progress.String())
@@ -256,6 +261,7 @@ func TestRerunChangesNothing(t *testing.T) {
 }
 
 func TestExistingMeetsConfigurationIsBackedUp(t *testing.T) {
+	t.Parallel()
 	old := simulator.MeetsConfig{APIKey: "oldJwtKey123", APISecret: "oldJwtSecret456789"}
 	h := newHarness(t, simulator.Options{Meets: &old})
 	h.secrets = append(h.secrets, secret.New(old.APISecret))
@@ -276,6 +282,7 @@ func TestExistingMeetsConfigurationIsBackedUp(t *testing.T) {
 }
 
 func TestWrongPasswordStopsAfterOneAttempt(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, simulator.Options{})
 	h.plan.Zoom.Password = secret.New("wrong password 123")
 	_, man, err := h.run(nil)
@@ -296,6 +303,7 @@ func TestWrongPasswordStopsAfterOneAttempt(t *testing.T) {
 }
 
 func TestMeetsRefusesBadCredentials(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, simulator.Options{ExistingApps: []simulator.AppSeed{{Name: "MEETS", Company: "X", ContactName: "Y", ContactEmail: "y@example.edu", Scopes: zoomapi.Profile(zoomapi.Granular), Activated: true}}})
 	app := h.sim.State().Apps[0]
 	f := flows.CredentialsFile{AppName: "MEETS", AccountID: app.AccountID, ClientID: app.ClientID, ClientSecret: "not-the-secret-at-all-000000000"}
@@ -315,6 +323,7 @@ func TestMeetsRefusesBadCredentials(t *testing.T) {
 // TestReportShowsEveryStep opens a run's report.html in Chrome, as the person
 // reading it would, and checks its steps, its images and its secrets.
 func TestReportShowsEveryStep(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, simulator.Options{TwoFactor: true})
 	res, man, err := h.run(nil)
 	if err != nil {
@@ -364,6 +373,7 @@ func TestReportShowsEveryStep(t *testing.T) {
 // guide, that the box drawn in the page sits around the element the step
 // acts on, as laid out at capture time.
 func TestIllustrationsOutlineTheActedElement(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, simulator.Options{})
 	h.pictures = &a.Illustrator{Dir: t.TempDir()}
 	if _, _, err := h.run(nil); err != nil {

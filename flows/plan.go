@@ -148,16 +148,18 @@ func (p Plan) Migration(r *Result) []a.Step {
 func (p Plan) ReadyStep(r *Result) a.Step {
 	return a.Step{Name: "zoom-token-ready", Title: "Wait until Zoom's token service accepts the app", Timeout: p.Patience + time.Minute,
 		Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
-			start := time.Now()
-			rep, err := p.API.Verify(ctx, r.credentials, zoomapi.VerifyOptions{Want: r.wanted(), Check: p.Check, Patience: p.Patience,
+			clk := a.ClockOf(ctx)
+			start := clk.Now()
+			since := func() time.Duration { return clk.Now().Sub(start).Round(time.Second) }
+			rep, err := p.API.Verify(ctx, r.credentials, zoomapi.VerifyOptions{Want: r.wanted(), Check: p.Check, Patience: p.Patience, Clock: clk,
 				Notef: func(format string, args ...any) {
-					s.Note("after %s of at most %s: "+format, append([]any{time.Since(start).Round(time.Second), p.Patience}, args...)...)
+					s.Note("after %s of at most %s: "+format, append([]any{since(), p.Patience}, args...)...)
 				}})
 			tries := fmt.Sprintf("%d tries", rep.Attempts)
 			if rep.Attempts == 1 {
 				tries = "1 try"
 			}
-			title := fmt.Sprintf("Zoom's token service: %s in %s", tries, time.Since(start).Round(time.Second))
+			title := fmt.Sprintf("Zoom's token service: %s in %s", tries, since())
 			if serr := s.Do(ctx, showReport(title, rep, err)); serr != nil && err == nil {
 				return "", serr
 			}
@@ -165,7 +167,7 @@ func (p Plan) ReadyStep(r *Result) a.Step {
 				return "", &a.Error{Kind: a.KindVerify, Msg: fmt.Sprintf("zoom did not accept the app within %s", p.Patience), Hint: zoomapi.Advice(err) + "; MEETS was not touched", Err: err}
 			}
 			if rep.Attempts > 1 {
-				s.Note("zoom accepted the app after %s", time.Since(start).Round(time.Second))
+				s.Note("zoom accepted the app after %s", since())
 			}
 			if r.Changed {
 				return a.Done, nil
@@ -205,7 +207,7 @@ func track(steps []a.Step, r *Result) []a.Step {
 // when it confirmed a setup that was complete.
 func (p Plan) VerifyStep(r *Result) a.Step {
 	return a.Step{Name: "verify", Title: "Verify the credentials with Zoom", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
-		rep, err := p.API.Verify(ctx, r.credentials, zoomapi.VerifyOptions{Want: r.wanted(), Check: p.Check, Patience: p.Patience, Notef: s.Note})
+		rep, err := p.API.Verify(ctx, r.credentials, zoomapi.VerifyOptions{Want: r.wanted(), Check: p.Check, Patience: p.Patience, Notef: s.Note, Clock: a.ClockOf(ctx)})
 		r.Verified = rep
 		if serr := s.Do(ctx, showReport("Verification with Zoom", rep, err)); serr != nil && err == nil {
 			return "", serr

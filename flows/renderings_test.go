@@ -20,6 +20,7 @@ import (
 // The rerun must write nothing. On every page a step ends on, Chrome's own
 // roles and names are held against the locator engine's.
 func TestRenderings(t *testing.T) {
+	t.Parallel()
 	type rendering struct {
 		name string
 		opts simulator.Options
@@ -36,6 +37,7 @@ func TestRenderings(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			h := newHarness(t, c.opts)
 			audited := auditing(t)
 			res, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return audited(p.Migration(r)) })

@@ -21,7 +21,7 @@ type faults struct {
 	failedPath map[string]bool
 	failedCall map[string]bool
 
-	// dropUntil holds, per path, when its dropping ends (wall clock).
+	// dropUntil holds, per path, when its dropping ends (the simulator's clock).
 	dropUntil map[string]time.Time
 
 	served      int           // responses replaced by an injected 5xx
@@ -156,7 +156,7 @@ func (s *Sim) dropNow(path string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f := s.w.faults
-	now := s.wall()
+	now := s.now()
 	if until, ok := f.dropUntil[path]; ok {
 		if now.Before(until) {
 			f.dropped++

@@ -15,6 +15,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"zoomsetup/clock"
 )
 
 // Layout chooses which of the two known Marketplace navigations is served, so
@@ -118,8 +120,8 @@ type Options struct {
 	SecretAlphabet string // the characters client secrets are drawn from (default: letters and digits)
 
 	// Two-step codes. TOTPClock is the clock codes are checked against (nil:
-	// the real one), so a test decides the moment a code arrives and gives
-	// the tool's authenticator the same clock. StrictCodes accepts only the
+	// the simulator's, Clock), so a test decides the moment each code
+	// arrives and gives the tool's authenticator the same clock. StrictCodes accepts only the
 	// current period's code, without the usual period of skew.
 	TOTPClock   func() time.Time
 	StrictCodes bool
@@ -252,9 +254,6 @@ func New(opts Options) (*Sim, error) {
 	if opts.SecretAlphabet == "" {
 		opts.SecretAlphabet = alnum
 	}
-	if opts.TOTPClock == nil {
-		opts.TOTPClock = time.Now
-	}
 	for _, f := range opts.Faults {
 		if err := f.check(); err != nil {
 			return nil, err
@@ -344,8 +343,8 @@ func (s *Sim) Close() error {
 
 // Advance moves the simulator's clock forward by d (nothing when d <= 0), so
 // tests pass the delays and expiries it times without waiting. Two-step
-// codes follow Options.TOTPClock (the real clock unless a test sets it),
-// as an authenticator app follows the phone's.
+// codes are checked on this clock unless Options.TOTPClock replaces it: an
+// authenticator must follow the same clock (Clock).
 func (s *Sim) Advance(d time.Duration) {
 	if d <= 0 {
 		return
@@ -357,6 +356,26 @@ func (s *Sim) Advance(d time.Duration) {
 
 // now is the simulator's clock; s.mu is held.
 func (s *Sim) now() time.Time { return s.wall().Add(s.skew) }
+
+// Clock is the simulator's clock for the tool's own waits: Sleep moves the
+// simulated time on instead of waiting, so a run whose pauses use it (a
+// test's) meets an activation delay or a MEETS down for minutes at once,
+// while what the browser does still takes its real time. Two-step codes
+// follow this clock too.
+func (s *Sim) Clock() clock.Clock { return simClock{s} }
+
+type simClock struct{ s *Sim }
+
+func (c simClock) Now() time.Time {
+	c.s.mu.Lock()
+	defer c.s.mu.Unlock()
+	return c.s.now()
+}
+
+func (c simClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.s.Advance(d)
+	return ctx.Err()
+}
 
 // common wraps a site's handler with what every listener does: the configured
 // latency and jitter, no caching, so each test sees fresh pages, and the

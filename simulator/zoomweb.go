@@ -221,11 +221,16 @@ func (s *Sim) handleSignIn(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"next": "/profile"})
 }
 
-// codePeriod tells which period's code code is, among those accepted at
-// Options.TOTPClock's now: the current one, and with one period of skew
-// either way unless Options.StrictCodes.
+// codePeriod tells which period's code code is, among those accepted now
+// (Options.TOTPClock, else the simulator's clock): the current one, and
+// with one period of skew either way unless Options.StrictCodes; s.mu is
+// held.
 func (s *Sim) codePeriod(code string) (int64, bool) {
-	cur := s.opts.TOTPClock().Unix() / 30
+	now := s.now()
+	if s.opts.TOTPClock != nil {
+		now = s.opts.TOTPClock()
+	}
+	cur := now.Unix() / 30
 	periods := []int64{cur, cur - 1, cur + 1}
 	if s.opts.StrictCodes {
 		periods = periods[:1]

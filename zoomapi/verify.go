@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"zoomsetup/clock"
 )
 
 // DefaultCheck is the API call that proves a token works. An account-level
@@ -28,6 +29,7 @@ type VerifyOptions struct {
 	Check    string        // API path to call; DefaultCheck when empty
 	Patience time.Duration // how long to keep trying while Zoom catches up with a fresh activation
 	Notef    func(format string, args ...any)
+	Clock    clock.Clock // what the pauses between tries run on; nil is the real clock
 }
 
 // Verify mints a token, compares its scopes with opts.Want and makes one API
@@ -39,23 +41,20 @@ func (c *Client) Verify(ctx context.Context, cr Credentials, opts VerifyOptions)
 		opts.Check = DefaultCheck
 	}
 	rep := &Report{Check: opts.Check}
-	deadline := time.Now().Add(opts.Patience)
+	clk := clock.Or(opts.Clock)
+	deadline := clk.Now().Add(opts.Patience)
 	wait := 500 * time.Millisecond
 	for {
 		rep.Attempts++
 		err := c.verifyOnce(ctx, cr, opts, rep)
-		if err == nil || !retryable(err) || time.Now().Add(wait).After(deadline) {
+		if err == nil || !retryable(err) || clk.Now().Add(wait).After(deadline) {
 			return rep, err
 		}
 		if opts.Notef != nil {
 			opts.Notef("zoom is not ready yet (%v); trying again in %s", err, wait)
 		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return rep, errors.Join(err, ctx.Err())
-		case <-t.C:
+		if serr := clk.Sleep(ctx, wait); serr != nil {
+			return rep, errors.Join(err, serr)
 		}
 		wait = min(wait*2, 15*time.Second)
 	}

@@ -102,7 +102,7 @@ func SignIn(o Options) a.Step {
 // it reloads with growing pauses, up to o.Patience, then gives up with
 // KindMeets.
 func untilUp(ctx context.Context, s *a.Session, o Options, conds ...a.Condition) (int, error) {
-	deadline := time.Now().Add(o.Patience)
+	deadline := a.Now(ctx).Add(o.Patience)
 	pause := time.Second
 	for {
 		i, err := chromedp.Run(ctx, a.WaitAny(append([]a.Condition{unavailable}, conds...)...))
@@ -112,7 +112,7 @@ func untilUp(ctx context.Context, s *a.Session, o Options, conds ...a.Condition)
 		if i > 0 {
 			return i - 1, nil
 		}
-		if time.Now().Add(pause).After(deadline) {
+		if a.Now(ctx).Add(pause).After(deadline) {
 			return -1, a.Fail(a.KindMeets, "", "MEETS stayed unavailable for %s", o.Patience)
 		}
 		s.Note("MEETS is unavailable; trying again in %s", pause)
@@ -255,7 +255,7 @@ func Submit(o Options, creds *zoomapi.Credentials, r *Result) a.Step {
 			if err := s.Illustrate(ctx, "meets-submit", submitButton); err != nil {
 				return "", err
 			}
-			deadline := time.Now().Add(o.Patience)
+			deadline := a.Now(ctx).Add(o.Patience)
 			pause := 2 * time.Second
 			for try := 1; ; try++ {
 				// Every try starts from what the page holds: a page that came
@@ -295,7 +295,7 @@ func Submit(o Options, creds *zoomapi.Credentials, r *Result) a.Step {
 							"MEETS did not save the credentials: %s", why)
 					}
 				}
-				if time.Now().Add(pause).After(deadline) {
+				if a.Now(ctx).Add(pause).After(deadline) {
 					return "", a.Fail(a.KindMeets, "", "MEETS did not save the credentials within %s: %s", o.Patience, why)
 				}
 				s.Note("MEETS: %s; submitting again in %s (try %d)", why, pause, try+1)
