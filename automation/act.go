@@ -64,7 +64,9 @@ func actionable(ctx context.Context, t *chromedp.Target, l Locator) (Hit, point,
 			}
 		}
 		if len(hits) == 0 {
-			recoverOnce(ctx, t, &recovered)
+			if err := recoverOnce(ctx, t, &recovered); err != nil {
+				return Hit{}, point{}, err
+			}
 		}
 		if nextLook(ctx, t) != nil {
 			if why != nil {

@@ -3,8 +3,8 @@ package automation
 import (
 	"context"
 	"sync"
-	"time"
 	"sync/atomic"
+	"time"
 
 	"zoomsetup/clock"
 	"zoomsetup/secret"
@@ -68,6 +68,13 @@ func (e *Env) takeRecovery(ctx context.Context) (context.Context, bool) {
 		return e.stepCtx, true
 	}
 	return ctx, true
+}
+
+// usedInStep is how many recoveries the running step has used.
+func (e *Env) usedInStep() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.stepUsed
 }
 
 // CurrentStep names the step running in ctx's run, so a recovery can stay

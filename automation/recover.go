@@ -73,28 +73,45 @@ func (p *pressRetry) Recover(ctx context.Context, t *chromedp.Target) error {
 
 func (p *pressRetry) String() string { return "pressed " + p.control.String() }
 
-// recover runs the first needed recovery of the context's Env; it reports
-// whether one ran. used counts the recoveries of the current wait.
-func recoverOnce(ctx context.Context, t *chromedp.Target, used *int) bool {
+type noRecoveryKey struct{}
+
+// WithoutRecovery returns ctx whose waits run no recovery: for the wait
+// that follows a request that must not be sent twice (a Create), where the
+// page's Retry would send it again though it may have been carried out.
+// The step then looks at what happened before it tries again.
+func WithoutRecovery(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noRecoveryKey{}, true)
+}
+
+// recoverOnce runs the first needed recovery of the context's Env. used
+// counts the recoveries of the current wait. When one is needed but the
+// wait's or the step's share is used up, it returns an *Error: the fault
+// outlasted every recovery, and waiting on would only spin until the step's
+// deadline in front of a page that stays broken.
+func recoverOnce(ctx context.Context, t *chromedp.Target, used *int) error {
 	env := envFrom(ctx)
-	if *used >= maxRecoveries || env.recovering.Load() {
-		return false
+	if env.recovering.Load() || ctx.Value(noRecoveryKey{}) != nil {
+		return nil
 	}
 	for _, r := range env.Recover {
 		ok, err := r.Needed(ctx, t)
 		if err != nil || !ok {
 			continue
 		}
-		base, ok := env.takeRecovery(ctx)
-		if !ok {
-			return false
-		}
-		*used++
-		env.recovered.Add(1)
 		cause := "the page showed a fault"
 		if s := said(ctx, t); s != "" {
 			cause = fmt.Sprintf("the page said %q", s)
 		}
+		var base context.Context
+		if *used < maxRecoveries {
+			base, ok = env.takeRecovery(ctx)
+		}
+		if *used >= maxRecoveries || !ok {
+			return Fail(KindUnexpected, "the site is failing; run the same command again later (steps look before they act, so nothing is done twice)",
+				"%s again after %d recoveries (%s)", cause, env.usedInStep(), r)
+		}
+		*used++
+		env.recovered.Add(1)
 		env.logf("%s; %s (recovery %d of %d)", cause, r, *used, maxRecoveries)
 		// A recovery may sign in again: it runs within the step's deadline,
 		// not within the remains of a short wait's.
@@ -107,7 +124,7 @@ func recoverOnce(ctx context.Context, t *chromedp.Target, used *int) bool {
 		} else if _, ok := r.(Restarter); ok {
 			env.startOver.Store(true)
 		}
-		return true
+		return nil
 	}
-	return false
+	return nil
 }

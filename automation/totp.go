@@ -48,6 +48,16 @@ func NewAuthenticator(s secret.Secret) (*Authenticator, error) {
 	return &Authenticator{secret: s, spent: map[int64]bool{}}, nil
 }
 
+// UseClock makes the authenticator read the time from now instead of the
+// system clock, so a test can give it the clock of the site that checks its
+// codes. It returns au.
+func (au *Authenticator) UseClock(now func() time.Time) *Authenticator {
+	au.mu.Lock()
+	defer au.mu.Unlock()
+	au.clock = now
+	return au
+}
+
 // Secret is the authenticator's secret, for the redactor; the zero Secret
 // for a nil authenticator.
 func (au *Authenticator) Secret() secret.Secret {

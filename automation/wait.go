@@ -106,7 +106,9 @@ func WaitAny(conds ...Condition) chromedp.Action[int] {
 			if i >= 0 {
 				return i, nil
 			}
-			recoverOnce(ctx, t, &recovered)
+			if err := recoverOnce(ctx, t, &recovered); err != nil {
+				return -1, err
+			}
 			if nextLook(ctx, t) != nil {
 				return -1, waitError(ctx, t, conds)
 			}
@@ -177,7 +179,9 @@ func WaitGone(c Condition) chromedp.Action[chromedp.Void] {
 			if err == nil && !ok {
 				return chromedp.Void{}, nil
 			}
-			recoverOnce(ctx, t, &recovered)
+			if err := recoverOnce(ctx, t, &recovered); err != nil {
+				return chromedp.Void{}, err
+			}
 			if nextLook(ctx, t) != nil {
 				return chromedp.Void{}, fmt.Errorf("%w: %s did not go away", ErrWaited, c)
 			}

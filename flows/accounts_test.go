@@ -2,10 +2,12 @@ package flows_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -169,21 +171,56 @@ func TestSavedProfileSkipsSignIn(t *testing.T) {
 	}
 }
 
-// TestCodeNearTheEndOfItsPeriod starts the sign-in when less than four
-// seconds of the current code remain: the tool must type the next one.
-func TestCodeNearTheEndOfItsPeriod(t *testing.T) {
-	t.Parallel()
-	h := newHarness(t, simulator.Options{TwoFactor: true})
-	tick := time.NewTicker(100 * time.Millisecond)
-	defer tick.Stop()
-	for time.Now().Unix()%30 < 26 {
-		<-tick.C
+// tripClock is the clock of two-step codes in a test: each look at it is
+// trip later than the one before, so the code the authenticator gives at
+// one look reaches Zoom, whose check is the next look, trip later.
+type tripClock struct {
+	mu   sync.Mutex
+	now  time.Time
+	trip time.Duration
+}
+
+func (c *tripClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := c.now
+	c.now = c.now.Add(c.trip)
+	return t
+}
+
+// period is the start of a two-step period, on which the tests set their clocks.
+var period = time.Unix(1_800_000_000/30*30, 0)
+
+// TestCodeOutlivesItsTrip signs in against a Zoom that accepts only the
+// current period's code, with codes that take a few seconds to arrive: a
+// code given near the end of its period would arrive expired, so the tool
+// must give the next period's, and one code must do.
+func TestCodeOutlivesItsTrip(t *testing.T) {
+	cases := []struct {
+		name  string
+		at    time.Duration // into the period, when the authenticator is asked
+		trip  time.Duration
+		gives int64 // the period (after period) whose code Zoom must accept
+	}{
+		{"early in its period", 5 * time.Second, 3 * time.Second, 0},
+		{"2 s before its end, 3 s on the way", 28 * time.Second, 3 * time.Second, 1},
+		{"4 s before its end, 5 s on the way", 26 * time.Second, 5 * time.Second, 1},
 	}
-	if _, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] }); err != nil {
-		t.Fatalf("%v\n%s", err, h.progress.String())
-	}
-	if n := h.sim.State().CodeAttempts; n != 1 {
-		t.Fatalf("%d codes typed, want 1", n)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			clock := &tripClock{now: period.Add(c.at), trip: c.trip}
+			h := newHarness(t, simulator.Options{TwoFactor: true, StrictCodes: true, TOTPClock: clock.Now})
+			h.plan.Zoom.TOTP = authenticator(t, h.sim.Accounts().TOTPSecret).UseClock(clock.Now)
+			if _, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] }); err != nil {
+				t.Fatalf("%v\n%s", err, h.progress.String())
+			}
+			st := h.sim.State()
+			want := period.Unix()/30 + c.gives
+			if st.CodeAttempts != 1 || len(st.CodePeriods) != 1 || st.CodePeriods[0] != want {
+				t.Fatalf("%d codes typed, accepted periods %v; want 1 code, of period %d", st.CodeAttempts, st.CodePeriods, want)
+			}
+		})
 	}
 }
 
@@ -192,15 +229,11 @@ func TestCodeNearTheEndOfItsPeriod(t *testing.T) {
 // and its second, fresh one accepted.
 func TestRefusedCodeIsTriedOnceMore(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, simulator.Options{TwoFactor: true})
-	// Start early in a period on the simulator's clock, which the tool's
-	// codes follow, so the code below is the one the tool types.
-	clk := h.sim.Clock()
-	if s := clk.Now().Unix() % 30; s < 1 || s > 15 {
-		_ = clk.Sleep(context.Background(), time.Duration(31-s)*time.Second)
-	}
+	now := func() time.Time { return period.Add(5 * time.Second) }
+	h := newHarness(t, simulator.Options{TwoFactor: true, TOTPClock: now})
+	h.plan.Zoom.TOTP = authenticator(t, h.sim.Accounts().TOTPSecret).UseClock(now)
 	// Another authenticator of the same secret gives the code the tool's will.
-	code, err := authenticator(t, h.sim.Accounts().TOTPSecret).Code(a.WithEnv(context.Background(), &a.Env{Clock: clk}), 5*time.Second, nil)
+	code, err := authenticator(t, h.sim.Accounts().TOTPSecret).UseClock(now).Code(context.Background(), 5*time.Second, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,8 +241,8 @@ func TestRefusedCodeIsTriedOnceMore(t *testing.T) {
 	if _, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:1] }); err != nil {
 		t.Fatalf("%v\n%s", err, h.progress.String())
 	}
-	if n := h.sim.State().CodeAttempts; n != 2 {
-		t.Fatalf("%d codes typed, want 2 (one refused, one accepted)", n)
+	if st := h.sim.State(); st.CodeAttempts != 2 || len(st.CodePeriods) != 1 || st.CodePeriods[0] != period.Unix()/30+1 {
+		t.Fatalf("%d codes typed, accepted periods %v; want 2, the second the next period's", st.CodeAttempts, st.CodePeriods)
 	}
 	if !strings.Contains(h.progress.String(), "refused the two-step code") {
 		t.Fatalf("the refusal was not reported:\n%s", h.progress.String())
@@ -279,5 +312,29 @@ func TestSignInElsewhereGetsNothing(t *testing.T) {
 				t.Errorf("the evidence does not show the provider's page")
 			}
 		})
+	}
+}
+
+// TestMissingDeveloperPermissionIsSeenAtOnce signs in to a Marketplace that
+// offers no Develop or Developer entry: once the page has settled the tool
+// says that the role lacks the permission, in seconds, not at the step's
+// deadline, in both layouts and both renderings.
+func TestMissingDeveloperPermissionIsSeenAtOnce(t *testing.T) {
+	const deadline, soon = time.Minute, 10 * time.Second
+	for _, r := range simulator.Renderings {
+		for _, layout := range []simulator.Layout{simulator.LayoutTop, simulator.LayoutLeft} {
+			t.Run(r+" "+string(layout), func(t *testing.T) {
+				t.Parallel()
+				h := newHarness(t, simulator.Options{NoDeveloperRole: true, Layout: layout, Rendering: r})
+				h.stepTimeout = deadline
+				_, man, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return p.ZoomSteps(r)[:2] })
+				if a.KindOf(err) != a.KindUnexpected || !strings.Contains(err.Error(), "lacks the developer permission") || errors.Is(err, context.DeadlineExceeded) {
+					t.Fatalf("err = %v, want the missing permission recognised\n%s", err, h.progress.String())
+				}
+				if st := man.Steps[len(man.Steps)-1]; st.Name != "zoom-open-builder" || st.Seconds > soon.Seconds() {
+					t.Fatalf("%s stopped after %.1fs, want within %s (the deadline is %s)", st.Name, st.Seconds, soon, deadline)
+				}
+			})
+		}
 	}
 }

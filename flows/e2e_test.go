@@ -6,10 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"image/png"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -54,6 +52,11 @@ type harness struct {
 	plan     flows.Plan
 	secrets  []secret.Secret
 	pictures *a.Illustrator // documentation mode, when set
+
+	pick        func(flows.Plan, *flows.Result) []a.Step // the steps a case runs, when it chooses them before the run
+	red         *secret.Redactor                         // the last run's redactor, as its steps left it
+	stepTimeout time.Duration                            // each step's deadline (30 s when 0)
+	showSecrets bool                                     // --show-secret: the client secret is left unmasked in pictures
 }
 
 func newHarness(t *testing.T, opts simulator.Options) *harness {
@@ -117,12 +120,18 @@ func (h *harness) run(pick func(flows.Plan, *flows.Result) []a.Step) (*flows.Res
 	for _, s := range h.secrets {
 		red.Add(s)
 	}
+	h.red = red
 	note := func(format string, args ...any) { fmt.Fprintln(&h.progress, red.Redact(fmt.Sprintf(format, args...))) }
+	h.plan.Zoom.ShowSecret = h.showSecrets
 	env := h.plan.Env(note, red)
 	env.Clock = h.sim.Clock() // the tool's pauses move the simulated time: no test waits for a delay
-	s := &a.Session{Tab: a.WithEnv(h.tab, env), Secrets: red, Logf: note, Illustrator: h.pictures}
+	s := &a.Session{Tab: a.WithEnv(h.tab, env), Secrets: red, Logf: note, Illustrator: h.pictures, ShowSecrets: h.showSecrets}
 	man := a.NewManifest(h.dir, "test", "migrate", "test")
-	r := &a.Runner{Dir: h.dir, StepTimeout: 30 * time.Second, Progress: &h.progress, Manifest: man}
+	timeout := h.stepTimeout
+	if timeout == 0 {
+		timeout = 30 * time.Second
+	}
+	r := &a.Runner{Dir: h.dir, StepTimeout: timeout, Progress: &h.progress, Manifest: man, Console: a.WatchConsole(h.tab)}
 	res := flows.NewResult(h.dir)
 	if h.plan.Zoom.ZoomURL != "" && pick == nil {
 		pick = flows.Plan.Migration
@@ -308,61 +317,6 @@ func TestMeetsRefusesBadCredentials(t *testing.T) {
 	}
 	if st := h.sim.State().Meets; st.APIKey != "" || st.Saves != 0 {
 		t.Fatalf("MEETS stored %q after refusing", st.APIKey)
-	}
-}
-
-// TestSecretStaysOutOfOutputs checks every text a run writes, and the pixels
-// under the mask of the App Credentials screenshot.
-func TestSecretStaysOutOfOutputs(t *testing.T) {
-	t.Parallel()
-	h := newHarness(t, simulator.Options{TwoFactor: true})
-	res, man, err := h.run(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	texts := map[string]string{"progress": h.progress.String()}
-	raw, _ := os.ReadFile(man.Path())
-	texts["manifest"] = string(raw)
-	out, _ := json.Marshal(res)
-	texts["result"] = string(out)
-	texts["error"] = fmt.Sprint(res)
-	for name, text := range texts {
-		for _, s := range append(h.secrets, res.Credentials().ClientSecret) {
-			if strings.Contains(text, s.Reveal()) {
-				t.Errorf("the %s holds a secret", name)
-			}
-		}
-	}
-	var shot a.StepRecord
-	for _, s := range man.Steps {
-		if s.Name == "zoom-read-credentials" {
-			shot = s
-		}
-	}
-	if len(shot.Masked) == 0 {
-		t.Fatal("the App Credentials screenshot masked nothing")
-	}
-	f, err := os.Open(filepath.Join(h.dir, shot.Screenshot))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range shot.Masked {
-		for y := int(r.Y) + 1; y < int(r.Y+r.H)-1; y += 3 {
-			for x := int(r.X) + 1; x < int(r.X+r.W)-1; x += 3 {
-				cr, cg, cb, _ := img.At(x, y).RGBA()
-				if got := [3]uint8{uint8(cr >> 8), uint8(cg >> 8), uint8(cb >> 8)}; got != a.MaskColor {
-					t.Fatalf("pixel (%d,%d) under the mask is %v, not the mask colour", x, y, got)
-				}
-			}
-		}
-	}
-	if !slices.ContainsFunc(man.Steps, func(s a.StepRecord) bool { return s.Name == "meets-enter-credentials" && len(s.Masked) > 0 }) {
-		t.Fatal("the MEETS API Secret was not masked")
 	}
 }
 

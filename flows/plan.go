@@ -184,13 +184,15 @@ func (r *Result) wanted() []string {
 	return zoomapi.Profile(r.Catalogue)
 }
 
-// track wraps steps so the result knows whether anything changed.
+// track wraps steps so the result knows whether anything changed on the
+// sites. A sign-in (an Entry step) changes no site: a rerun in a new
+// browser that signs in again still changed nothing.
 func track(steps []a.Step, r *Result) []a.Step {
 	for i := range steps {
-		run := steps[i].Run
+		run, entry := steps[i].Run, steps[i].Entry
 		steps[i].Run = func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 			out, err := run(ctx, s)
-			if out == a.Done {
+			if out == a.Done && !entry {
 				r.Changed = true
 			}
 			return out, err

@@ -113,22 +113,13 @@ func Migrate(ctx context.Context, bin string, sim *simulator.Sim, dir string, wa
 		}
 	}
 
-	texts := out.Stdout + out.Stderr
-	for _, p := range []string{"manifest.json", "report.html"} {
-		files, _ := filepath.Glob(filepath.Join(runs, "*", p))
-		for _, f := range files {
-			b, _ := os.ReadFile(f)
-			texts += string(b)
-		}
-	}
+	texts := out.Stdout + out.Stderr + Texts(runs)
 	secrets := []string{acc.ZoomPassword, acc.TOTPSecret, acc.MeetsPassword}
 	for _, a := range apps {
 		secrets = append(secrets, a.ClientSecret)
 	}
-	for _, s := range secrets {
-		if strings.Contains(texts, s) {
-			broke("a secret appears in the output")
-		}
+	for _, l := range Leaks(texts, secrets) {
+		broke("%s appears in the output", l)
 	}
 	if pids := automation.ProfileProcesses(profile); len(pids) > 0 {
 		broke("browser processes left: %v", pids)
@@ -145,6 +136,34 @@ func Migrate(ctx context.Context, bin string, sim *simulator.Sim, dir string, wa
 		}
 	}
 	return out
+}
+
+// Texts is every text a run left under runs that must hold no secret: the
+// manifests, reports and failure evidence (page HTML, console log, error),
+// everything but the credentials and backup files, which hold them on
+// purpose, and the pictures.
+func Texts(runs string) string {
+	var b strings.Builder
+	filepath.WalkDir(runs, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		switch d.Name() {
+		case "credentials.json", "meets-backup.json":
+			return nil
+		}
+		if filepath.Ext(path) == ".png" {
+			return nil
+		}
+		raw, err := os.ReadFile(path)
+		if err == nil {
+			b.WriteString(path + "\n")
+			b.Write(raw)
+			b.WriteString("\n")
+		}
+		return nil
+	})
+	return b.String()
 }
 
 // Catalogue is the scope catalogue a run against a simulator with opts must end with.

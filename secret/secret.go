@@ -3,7 +3,12 @@
 package secret
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"html"
+	"net/url"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -58,10 +63,12 @@ func (s Secret) Format(f fmt.State, _ rune) { fmt.Fprint(f, "[redacted]") }
 func (s Secret) MarshalJSON() ([]byte, error) { return []byte(`"[redacted]"`), nil }
 
 // Redactor replaces known secret values in text bound for a person or a file:
-// logs, errors, page HTML saved as evidence.
+// logs, errors, page HTML saved as evidence. It knows each value in every
+// form it can take in such text (see Forms), not only as typed.
 type Redactor struct {
 	mu     sync.RWMutex
-	values []string
+	values []string // as typed
+	forms  []string // every form of every value, longest first
 }
 
 // Add makes the redactor hide s from now on. Values shorter than 4
@@ -73,30 +80,77 @@ func (r *Redactor) Add(s Secret) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	for _, have := range r.values {
-		if have == v {
-			return
-		}
+	if slices.Contains(r.values, v) {
+		return
 	}
 	r.values = append(r.values, v)
+	for _, f := range Forms(v) {
+		if !slices.Contains(r.forms, f) {
+			r.forms = append(r.forms, f)
+		}
+	}
+	// Longest first, so a short form never cuts a longer one in two and
+	// leaves part of it behind.
+	slices.SortStableFunc(r.forms, func(a, b string) int { return len(b) - len(a) })
 }
 
-// Values returns the values to hide, for masking them on screen.
+// Values returns the values to hide, as typed, for masking them on screen.
 func (r *Redactor) Values() []string {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	return append([]string(nil), r.values...)
 }
 
-// Redact returns s with every known secret replaced by "[redacted]".
+// Redact returns s with every known secret, in any of its forms, replaced
+// by "[redacted]".
 func (r *Redactor) Redact(s string) string {
 	if r == nil {
 		return s
 	}
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	for _, v := range r.values {
+	for _, v := range r.forms {
 		s = strings.ReplaceAll(s, v, "[redacted]")
 	}
 	return s
 }
+
+// Forms lists the ways v can be written in the text a run saves: as typed;
+// escaped for HTML by Go's html package, by html/template (which also
+// escapes +), and as a browser writes a page back (text and attribute
+// values); escaped for JSON, with and without HTML escaping; and escaped
+// for a URL's query and path. Each form appears once.
+func Forms(v string) []string {
+	var out []string
+	add := func(f string) {
+		if f != "" && !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	add(v)
+	add(html.EscapeString(v))
+	add(templateHTML.Replace(v))
+	add(domText.Replace(v))
+	add(domAttr.Replace(v))
+	for _, escapeHTML := range []bool{true, false} {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(escapeHTML)
+		if enc.Encode(v) == nil {
+			add(strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(b.String(), `"`), "\n"), `"`))
+		}
+	}
+	add(url.QueryEscape(v))
+	add(url.PathEscape(v))
+	return out
+}
+
+// The HTML escapings Forms knows besides html.EscapeString.
+var (
+	// templateHTML is html/template's escaping of a value in a page.
+	templateHTML = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+	// domText and domAttr are how a browser serializes text and attribute
+	// values (outerHTML): the page HTML saved as evidence.
+	domText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\u00a0", "&nbsp;")
+	domAttr = strings.NewReplacer("&", "&amp;", `"`, "&quot;", "\u00a0", "&nbsp;")
+)

@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"strings"
@@ -26,6 +27,11 @@ type faults struct {
 	served      int           // responses replaced by an injected 5xx
 	dropped     int           // requests left unanswered
 	jitterAdded time.Duration // sum of the random delays
+
+	fired      map[int]int          // Options.Faults[i] -> times it failed a request
+	dropsUntil map[string]time.Time // a call a scripted drop closed, -> when dropping it ends (wall clock)
+	scripted   int                  // requests failed by Options.Faults
+	committed  int                  // of those, carried out before the failure
 }
 
 func newFaults(seed int64) *faults {
@@ -36,6 +42,8 @@ func newFaults(seed int64) *faults {
 		dropUntil:  map[string]time.Time{},
 		failedPath: map[string]bool{},
 		failedCall: map[string]bool{},
+		fired:      map[int]int{},
+		dropsUntil: map[string]time.Time{},
 	}
 }
 
@@ -136,13 +144,7 @@ func (s *Sim) dropping(h http.Handler) http.Handler {
 			h.ServeHTTP(w, r)
 			return
 		}
-		if hj, ok := w.(http.Hijacker); ok {
-			if conn, _, err := hj.Hijack(); err == nil {
-				conn.Close()
-				return
-			}
-		}
-		panic(http.ErrAbortHandler)
+		hangUp(w)
 	})
 }
 
@@ -169,4 +171,129 @@ func (s *Sim) dropNow(path string) bool {
 	f.dropUntil[path] = now.Add(dropFor)
 	f.dropped++
 	return true
+}
+
+// Fault is a failure scripted for one kind of request: a test says which
+// request fails, whether it was carried out first, how it fails and how
+// often, where FailRate and DropRate only draw at random among requests
+// that change nothing.
+type Fault struct {
+	// Call is the method and path the fault applies to, with {name} for a
+	// segment that varies: "POST /api/apps", "PUT /api/apps/{id}/scopes",
+	// "POST /api/apps/{id}/activate", "POST /admin/conferencing".
+	Call string
+	// After carries the request out before failing it: the app is created,
+	// the scopes or the credentials saved, and then the answer is lost.
+	After bool
+	// Drop closes the connection without an answer instead of answering
+	// 5xx (the browser's immediate resend of the same call is dropped too).
+	Drop bool
+	// Times is how many matching requests in a row fail before the next
+	// gets through; Forever fails every one.
+	Times int
+}
+
+// Forever is the Times of a fault that never ends.
+const Forever = -1
+
+// check refuses a fault that cannot apply.
+func (f Fault) check() error {
+	method, path, ok := strings.Cut(f.Call, " ")
+	switch {
+	case !ok || method == "" || !strings.HasPrefix(path, "/"):
+		return fmt.Errorf("fault %q: Call must be a method and a path, such as \"POST /api/apps\"", f.Call)
+	case f.Times == 0 || f.Times < Forever:
+		return fmt.Errorf("fault %q: Times must be at least 1, or Forever", f.Call)
+	}
+	return nil
+}
+
+// matches reports whether r is a request f applies to.
+func (f Fault) matches(r *http.Request) bool {
+	method, path, _ := strings.Cut(f.Call, " ")
+	if method != r.Method {
+		return false
+	}
+	want, got := strings.Split(path, "/"), strings.Split(r.URL.Path, "/")
+	if len(want) != len(got) {
+		return false
+	}
+	for i, w := range want {
+		wild := strings.HasPrefix(w, "{") && strings.HasSuffix(w, "}")
+		if (wild && got[i] == "") || (!wild && w != got[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// scriptedFault decides whether a scripted fault (Options.Faults) fails r,
+// and counts it: the first fault that matches and has not run out.
+func (s *Sim) scriptedFault(r *http.Request) (Fault, bool) {
+	if len(s.opts.Faults) == 0 {
+		return Fault{}, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.w.faults
+	call := r.Method + " " + r.URL.Path
+	if until, ok := f.dropsUntil[call]; ok {
+		if s.wall().Before(until) {
+			f.dropped++
+			return Fault{Call: call, Drop: true}, true
+		}
+		delete(f.dropsUntil, call)
+	}
+	for i, sf := range s.opts.Faults {
+		if !sf.matches(r) {
+			continue
+		}
+		if sf.Times != Forever && f.fired[i] >= sf.Times {
+			return Fault{}, false
+		}
+		f.fired[i]++
+		f.scripted++
+		if sf.After {
+			f.committed++
+		}
+		if sf.Drop {
+			f.dropped++
+			f.dropsUntil[call] = s.wall().Add(dropFor)
+		} else {
+			f.served++
+		}
+		return sf, true
+	}
+	return Fault{}, false
+}
+
+// serveScripted serves r with h, unless a scripted fault fails it: then h
+// runs first (its answer thrown away) when the fault comes after the fact,
+// and fail answers, or the connection is closed.
+func (s *Sim) serveScripted(w http.ResponseWriter, r *http.Request, h http.Handler, fail func(http.ResponseWriter, *http.Request)) {
+	sf, ok := s.scriptedFault(r)
+	if !ok {
+		h.ServeHTTP(w, r)
+		return
+	}
+	if sf.After {
+		h.ServeHTTP(&bufferedWriter{header: http.Header{}, code: http.StatusOK}, r)
+	}
+	if !sf.Drop {
+		fail(w, r)
+		return
+	}
+	hangUp(w)
+}
+
+// hangUp closes the request's connection without an answer, as a network
+// failure does.
+func hangUp(w http.ResponseWriter) {
+	if hj, ok := w.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			conn.Close()
+			return
+		}
+	}
+	panic(http.ErrAbortHandler)
 }

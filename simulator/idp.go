@@ -64,7 +64,7 @@ func (s *Sim) idpSignIn(w http.ResponseWriter, r *http.Request) {
 	pass := r.PostFormValue("password")
 	u := strings.TrimSpace(user)
 	local, _, _ := strings.Cut(zoomEmail, "@")
-	ok := (strings.EqualFold(u, zoomEmail) || strings.EqualFold(u, local)) && pass == zoomPassword
+	ok := (strings.EqualFold(u, zoomEmail) || strings.EqualFold(u, local)) && pass == s.opts.ZoomPassword
 
 	s.mu.Lock()
 	s.w.idpAttempts++

@@ -17,10 +17,13 @@ func newIDGen(seed int64, stream uint64) *idGen {
 	return &idGen{r: rand.New(rand.NewPCG(uint64(seed), stream))}
 }
 
+// string draws n characters of alphabet; for an ASCII alphabet the draws
+// are the same as by bytes, so seeds keep their values.
 func (g *idGen) string(n int, alphabet string) string {
-	b := make([]byte, n)
+	chars := []rune(alphabet)
+	b := make([]rune, n)
 	for i := range b {
-		b[i] = alphabet[g.r.IntN(len(alphabet))]
+		b[i] = chars[g.r.IntN(len(chars))]
 	}
 	return string(b)
 }

@@ -81,7 +81,7 @@ func (s *Sim) marketplaceHandler() http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"clientSecret": a.ClientSecret})
 	}))
 	api.HandleFunc("POST /api/apps/{id}/secret", s.withApp(func(w http.ResponseWriter, r *http.Request, a *app) {
-		a.ClientSecret = s.w.ids.string(32, alnum)
+		a.ClientSecret = s.w.ids.string(32, s.w.secretChars)
 		a.SecretRegenerations++
 		writeJSON(w, http.StatusOK, map[string]bool{"regenerated": true})
 	}))
@@ -122,7 +122,9 @@ func (s *Sim) marketplaceHandler() http.Handler {
 				return
 			}
 		}
-		api.ServeHTTP(w, r)
+		s.serveScripted(w, r, api, func(w http.ResponseWriter, _ *http.Request) {
+			writeJSON(w, http.StatusInternalServerError, mpError{Error: http.StatusText(http.StatusInternalServerError)})
+		})
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {

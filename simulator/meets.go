@@ -77,7 +77,7 @@ func (s *Sim) meetsHandler() http.Handler {
 			s.meetsUnavailable(w, r)
 			return
 		}
-		admin.ServeHTTP(w, r)
+		s.serveScripted(w, r, admin, s.meetsUnavailable)
 	}
 	mux.HandleFunc("/admin", guard)
 	mux.HandleFunc("/admin/", guard)
@@ -115,7 +115,7 @@ func (s *Sim) meetsLogin(w http.ResponseWriter, r *http.Request) {
 	user := r.PostFormValue("username")
 	pass := r.PostFormValue("password")
 	u := strings.TrimSpace(user)
-	if (u != meetsUser && !strings.EqualFold(u, meetsEmail)) || pass != meetsPassword {
+	if (u != meetsUser && !strings.EqualFold(u, meetsEmail)) || pass != s.opts.MeetsPassword {
 		s.renderMeets(w, "login.html", meetsPage{Title: "Log In", LoginUser: user, Error: "Invalid username or password."})
 		return
 	}

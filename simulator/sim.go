@@ -101,6 +101,30 @@ type Options struct {
 	// Relabel replaces visible words in every page, script and JSON answer
 	// ("Build App" -> "Create App"), to rehearse a site renaming a control.
 	Relabel map[string]string
+
+	// Faults scripts failures of given requests, after the request was
+	// carried out or before, in a row or forever: the cases random faults
+	// rarely draw (a Create that made the app and lost its answer).
+	Faults []Fault
+
+	// PaintSecrets paints every element that shows a secret in plain text
+	// (data-sim-secret) in SecretColor, text and background, on every page
+	// of every rendering, so a test finds an unmasked secret in a picture
+	// without asking the tool what it masked.
+	PaintSecrets bool
+
+	// Accounts. Empty keeps the demo's values; a test sets passwords and
+	// client secrets that HTML, JSON and URLs must escape.
+	ZoomPassword   string // the Zoom account's password
+	MeetsPassword  string // the MEETS admin's password
+	SecretAlphabet string // the characters client secrets are drawn from (default: letters and digits)
+
+	// Two-step codes. TOTPClock is the clock codes are checked against (nil:
+	// the simulator's, Clock), so a test decides the moment each code
+	// arrives and gives the tool's authenticator the same clock. StrictCodes accepts only the
+	// current period's code, without the usual period of skew.
+	TOTPClock   func() time.Time
+	StrictCodes bool
 }
 
 // SSOWays are the ways a sign-in reaches an identity provider: "" after the
@@ -221,6 +245,20 @@ func New(opts Options) (*Sim, error) {
 	if !slices.Contains(SSOWays, opts.SSOWay) {
 		return nil, fmt.Errorf("unknown SSO way %q (have %q)", opts.SSOWay, SSOWays)
 	}
+	if opts.ZoomPassword == "" {
+		opts.ZoomPassword = zoomPassword
+	}
+	if opts.MeetsPassword == "" {
+		opts.MeetsPassword = meetsPassword
+	}
+	if opts.SecretAlphabet == "" {
+		opts.SecretAlphabet = alnum
+	}
+	for _, f := range opts.Faults {
+		if err := f.check(); err != nil {
+			return nil, err
+		}
+	}
 	if opts.SessionLimit < 0 {
 		return nil, fmt.Errorf("negative session limit %d", opts.SessionLimit)
 	}
@@ -280,10 +318,10 @@ func (s *Sim) URLs() URLs { return s.urls }
 func (s *Sim) Accounts() Accounts {
 	return Accounts{
 		ZoomEmail:     zoomEmail,
-		ZoomPassword:  zoomPassword,
+		ZoomPassword:  s.opts.ZoomPassword,
 		TOTPSecret:    totpSecret,
 		MeetsUser:     meetsUser,
-		MeetsPassword: meetsPassword,
+		MeetsPassword: s.opts.MeetsPassword,
 	}
 }
 
@@ -305,8 +343,8 @@ func (s *Sim) Close() error {
 
 // Advance moves the simulator's clock forward by d (nothing when d <= 0), so
 // tests pass the delays and expiries it times without waiting. Two-step
-// codes are checked on this clock: an authenticator must follow it too
-// (Clock).
+// codes are checked on this clock unless Options.TOTPClock replaces it: an
+// authenticator must follow the same clock (Clock).
 func (s *Sim) Advance(d time.Duration) {
 	if d <= 0 {
 		return
@@ -340,9 +378,10 @@ func (c simClock) Sleep(ctx context.Context, d time.Duration) error {
 }
 
 // common wraps a site's handler with what every listener does: the configured
-// latency and jitter and no caching, so each test sees fresh pages.
+// latency and jitter, no caching, so each test sees fresh pages, and the
+// relabelling and secret painting its options ask for.
 func (s *Sim) common(h http.Handler) http.Handler {
-	h = s.relabeled(h)
+	h = s.painted(s.relabeled(h))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if d := s.delay(); d > 0 {
 			t := time.NewTimer(d)

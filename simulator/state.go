@@ -29,6 +29,9 @@ type State struct {
 	JitterAdded     time.Duration // sum of the random delays Options.Jitter added
 	ScopelessTokens int           // tokens minted without scope during Options.ScopeDelay
 	Writes          int           // requests that could change the Marketplace or MEETS (every method but GET and HEAD), answered or not
+	Scripted        int           // requests failed by Options.Faults
+	Committed       int           // of those, the ones carried out before their answer was lost
+	CodePeriods     []int64       // the period (Unix time / 30 s) of each accepted two-step code, in order
 }
 
 // App is one Marketplace app with its credentials, as a test sees it.
@@ -123,6 +126,7 @@ type world struct {
 	meetsSessions map[string]bool
 	tokens        map[string]token
 	faults        *faults
+	secretChars   string // Options.SecretAlphabet
 
 	meets           MeetsState
 	signInAttempts  int
@@ -137,6 +141,7 @@ type world struct {
 	sessionsEnded   int
 	scopelessTokens int
 	writes          int
+	codePeriods     []int64
 }
 
 func newWorld(opts Options) (*world, error) {
@@ -153,6 +158,7 @@ func newWorld(opts Options) (*world, error) {
 		meetsSessions: map[string]bool{},
 		tokens:        map[string]token{},
 		faults:        newFaults(seed),
+		secretChars:   opts.SecretAlphabet,
 		termsAccepted: !opts.TermsPending,
 	}
 	w.accountID = w.ids.string(22, alphaDash)
@@ -185,7 +191,7 @@ func (w *world) newApp(name string, t AppType, created time.Time) *app {
 		Type:         t,
 		AccountID:    w.accountID,
 		ClientID:     w.ids.string(22, alnum),
-		ClientSecret: w.ids.string(32, alnum),
+		ClientSecret: w.ids.string(32, w.secretChars),
 	}, created: created}
 	a.webhookToken = w.ids.string(22, alphaDash)
 	w.apps = append(w.apps, a)
@@ -282,6 +288,9 @@ func (s *Sim) State() State {
 		JitterAdded:     w.faults.jitterAdded,
 		ScopelessTokens: w.scopelessTokens,
 		Writes:          w.writes,
+		Scripted:        w.faults.scripted,
+		Committed:       w.faults.committed,
+		CodePeriods:     slices.Clone(w.codePeriods),
 	}
 	st.Meets.Unavailable = s.meetsDownLocked()
 	for _, a := range w.apps {

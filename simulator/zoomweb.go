@@ -206,7 +206,7 @@ func (s *Sim) handleSignIn(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusForbidden, map[string]any{"errorCode": 1044, "errorMessage": captchaMessage})
 		return
 	}
-	if !strings.EqualFold(strings.TrimSpace(in.Email), zoomEmail) || in.Password != zoomPassword {
+	if !strings.EqualFold(strings.TrimSpace(in.Email), zoomEmail) || in.Password != s.opts.ZoomPassword {
 		writeJSON(w, http.StatusUnauthorized, map[string]string{"errorMessage": "Incorrect email or password"})
 		return
 	}
@@ -221,8 +221,31 @@ func (s *Sim) handleSignIn(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"next": "/profile"})
 }
 
+// codePeriod tells which period's code code is, among those accepted now
+// (Options.TOTPClock, else the simulator's clock): the current one, and
+// with one period of skew either way unless Options.StrictCodes; s.mu is
+// held.
+func (s *Sim) codePeriod(code string) (int64, bool) {
+	now := s.now()
+	if s.opts.TOTPClock != nil {
+		now = s.opts.TOTPClock()
+	}
+	cur := now.Unix() / 30
+	periods := []int64{cur, cur - 1, cur + 1}
+	if s.opts.StrictCodes {
+		periods = periods[:1]
+	}
+	for _, p := range periods {
+		want, err := totp.GenerateCodeCustom(totpSecret, time.Unix(p*30, 0), totp.ValidateOpts{Period: 30, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
+		if err == nil && code == want {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
 // handleCode is POST /signin/otp/api: a TOTP code (RFC 6238, 30 s, one step
-// of skew) finishes a pending sign-in. The page's script posts JSON; a plain
+// of skew unless Options.StrictCodes) finishes a pending sign-in. The page's script posts JSON; a plain
 // form post (the script not loaded yet) gets the same check and a page back.
 func (s *Sim) handleCode(w http.ResponseWriter, r *http.Request) {
 	asJSON := strings.HasPrefix(r.Header.Get("Content-Type"), "application/json")
@@ -270,14 +293,15 @@ func (s *Sim) checkCode(w http.ResponseWriter, r *http.Request, code string) (ms
 	if !ok || !s.now().Before(exp) {
 		return "Your sign-in has expired. Please sign in again.", "/signin"
 	}
-	valid, _ := totp.ValidateCustom(code, totpSecret, s.now().UTC(), totp.ValidateOpts{Period: 30, Skew: 1, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
-	if !valid || s.w.usedCodes[code] {
+	period, ok := s.codePeriod(code)
+	if !ok || s.w.usedCodes[code] {
 		return "The verification code is incorrect. Please try again.", ""
 	}
 	if s.w.usedCodes == nil {
 		s.w.usedCodes = map[string]bool{}
 	}
 	s.w.usedCodes[code] = true
+	s.w.codePeriods = append(s.w.codePeriods, period)
 	delete(s.w.pending, c.Value)
 	http.SetCookie(w, &http.Cookie{Name: zoomPendingCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true})
 	s.startSession(w)

@@ -241,13 +241,16 @@ func Submit(o Options, creds *zoomapi.Credentials, r *Result) a.Step {
 				return a.Already, nil
 			}
 			want := APIKey(*creds)
+			// Shown read-only, then holding the key: in this order, two looks
+			// that straddle the form's post cannot pair the key typed in the
+			// form with a next page (an error) that has no field at all.
 			stored := a.When("the API Key "+want+" stored", func(ctx context.Context, t *chromedp.Target) (bool, error) {
-				v, err := a.ReadNow(apiKey)(ctx, t)
-				if err != nil || v != want {
+				e, err := a.Editable(apiKey)(ctx, t)
+				if err != nil || e {
 					return false, err
 				}
-				e, err := a.Editable(apiKey)(ctx, t)
-				return !e, err
+				v, err := a.ReadNow(apiKey)(ctx, t)
+				return err == nil && v == want, err
 			})
 			if err := s.Illustrate(ctx, "meets-submit", submitButton); err != nil {
 				return "", err

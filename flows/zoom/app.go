@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -169,7 +170,10 @@ func ChooseType(o Options, r *Result) a.Step {
 }
 
 // CreateApp is the step "Create": it presses Create in the name dialog and
-// waits for the new app's page.
+// waits for the new app's page. A Create that fails may still have made the
+// app (its answer lost), so it is never sent again blindly: the step looks
+// under Created Apps first, opens the app if it is there, and otherwise
+// builds it again from Build App.
 func CreateApp(o Options, r *Result) a.Step {
 	return a.Step{Name: "zoom-create-app", Title: "Create the app", Run: func(ctx context.Context, s *a.Session) (a.Outcome, error) {
 		if r.AppExisted {
@@ -178,12 +182,52 @@ func CreateApp(o Options, r *Result) a.Step {
 		if err := s.Illustrate(ctx, "zoom-name-app", appNameField.In(nameDialog)); err != nil {
 			return "", err
 		}
-		if err := s.Do(ctx, a.Click(createButton.In(nameDialog)), a.WaitGone(nameDialog), a.WaitFor(credentialsSection)); err != nil {
+		// A step run again finds no dialog: it looks before it creates.
+		open, err := chromedp.Run(ctx, a.Holds(nameDialog))
+		if err != nil {
 			return "", err
 		}
-		return a.Done, nil
+		look, pause := !open, time.Second
+		for try := 1; ; try++ {
+			if look {
+				if _, err := OpenBuilder(o, r).Run(ctx, s); err != nil {
+					return "", err
+				}
+				if _, err := ChooseType(o, r).Run(ctx, s); err != nil || r.AppExisted {
+					return a.Done, err // created by the Create that seemed to fail
+				}
+			}
+			// No recovery while the answer is awaited: the page's Retry
+			// would send the Create again.
+			wait := a.WithoutRecovery(ctx)
+			i, err := chromedp.Run(wait, chromedp.Action[int](func(ctx context.Context, t *chromedp.Target) (int, error) {
+				if _, err := a.Click(createButton.In(nameDialog))(ctx, t); err != nil {
+					return -1, err
+				}
+				return a.WaitAny(credentialsSection, retryControl, a.URLPrefix(o.ZoomURL))(ctx, t)
+			}))
+			if err != nil {
+				return "", err
+			}
+			if i == 0 {
+				return a.Done, nil
+			}
+			if try == maxCreates {
+				return "", a.Fail(a.KindUnexpected, "look under Created Apps: finish the app there, or run again later",
+					"the Marketplace failed to create the app %d times", try)
+			}
+			s.Note("creating the app failed; looking under Created Apps before pressing Create again (in %s)", pause)
+			if err := a.Pause(ctx, pause); err != nil {
+				return "", err
+			}
+			look, pause = true, 2*pause
+		}
 	}}
 }
+
+// maxCreates bounds the presses of Create in one run of the step; each
+// after the first follows a look under Created Apps.
+const maxCreates = 4
 
 // openSection shows one of the app's sections and waits for its heading.
 func openSection(ctx context.Context, s *a.Session, entry a.Locator, heading string) error {

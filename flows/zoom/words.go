@@ -43,6 +43,7 @@ var (
 	createButton      = a.Button("Create")
 	nameDialog        = a.Dialog("Create a Server-to-Server OAuth app", "Create a Server-to-Server OAuth App", "Create a Server to Server OAuth app")
 	appNameField      = a.Field("App Name", "App name", "Name")
+	retryControl      = a.Clickable("Retry", "Try again", "Try Again") // a failed request's way to send it again
 
 	credentialsSection = a.Link("App Credentials")
 	informationSection = a.Link("Information")
