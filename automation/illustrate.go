@@ -116,6 +116,7 @@ func (il *Illustrator) shoot(ctx context.Context, s *Session, name string, targe
 	il.mu.Lock()
 	values := append(s.Secrets.Values(), il.Hide...)
 	il.mu.Unlock()
+	mask = append(mask[:len(mask):len(mask)], s.Hidden...)
 	if _, err := chromedp.Run(ctx, Mask(mask, values)); err != nil {
 		return err
 	}

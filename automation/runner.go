@@ -166,6 +166,10 @@ func (r *Runner) screenshot(s *Session, mask []Locator, path string) ([]Rect, er
 	values := s.Secrets.Values()
 	if s.ShowSecrets {
 		values = nil
+	} else {
+		// A secret the run has not read yet (a page that shows the Client
+		// Secret as soon as the app exists) is hidden by where it shows.
+		mask = append(mask[:len(mask):len(mask)], s.Hidden...)
 	}
 	rects, err := chromedp.Run(ctx, Mask(mask, values))
 	if err != nil {

@@ -57,6 +57,7 @@ type Session struct {
 	Tab         context.Context // the tab; it has already run, so deadlines derived from it are safe
 	Secrets     *secret.Redactor
 	ShowSecrets bool                             // leave secret values unmasked in screenshots (they stay out of text)
+	Hidden      []Locator                        // where the sites show secrets: masked in every picture, whatever step took it, unless ShowSecrets
 	Illustrator *Illustrator                     // set in documentation mode: steps then picture the moment before each action
 	Logf        func(format string, args ...any) // notes on stderr; already redacted
 	Live        *Live                            // serves hand-offs to a person anywhere; nil: the person uses the browser's window

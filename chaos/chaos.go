@@ -41,6 +41,7 @@ func draw(seed int64) (simulator.Options, string) {
 		ScopeDelay:      pick(0, 0, 5*time.Second, 12*time.Second),
 		MeetsDownFor:    pick(0, 0, 0, 10*time.Second, 40*time.Second),
 		DropRate:        []float64{0, 0, 0, 0.05, 0.1}[r.IntN(5)],
+		PaintSecrets:    true,
 	}
 	var f []string
 	add := func(on bool, s string) {

@@ -48,7 +48,7 @@ func Cases(first int64, n int, second bool) []Case {
 	var cs []Case
 	if second {
 		for _, l := range []simulator.Layout{simulator.LayoutTop, simulator.LayoutLeft} {
-			cs = append(cs, Case{Name: "second/" + string(l), Opts: simulator.Options{Rendering: "second", Layout: l, TwoFactor: true, CookieBanner: true}})
+			cs = append(cs, Case{Name: "second/" + string(l), Opts: simulator.Options{Rendering: "second", Layout: l, TwoFactor: true, CookieBanner: true, PaintSecrets: true}})
 		}
 	}
 	for seed := first; seed < first+int64(n); seed++ {
@@ -61,6 +61,7 @@ func Cases(first int64, n int, second bool) []Case {
 			TwoFactor:    r.IntN(2) == 0,
 			CookieBanner: r.IntN(3) == 0,
 			PlainSecret:  r.IntN(3) == 0,
+			PaintSecrets: true,
 		}
 		cs = append(cs, Case{Name: fmt.Sprint(seed), Opts: o})
 	}

@@ -125,7 +125,7 @@ func (h *harness) run(pick func(flows.Plan, *flows.Result) []a.Step) (*flows.Res
 	h.plan.Zoom.ShowSecret = h.showSecrets
 	env := h.plan.Env(note, red)
 	env.Clock = h.sim.Clock() // the tool's pauses move the simulated time: no test waits for a delay
-	s := &a.Session{Tab: a.WithEnv(h.tab, env), Secrets: red, Logf: note, Illustrator: h.pictures, ShowSecrets: h.showSecrets}
+	s := &a.Session{Tab: a.WithEnv(h.tab, env), Secrets: red, Hidden: h.plan.Hidden(), Logf: note, Illustrator: h.pictures, ShowSecrets: h.showSecrets}
 	man := a.NewManifest(h.dir, "test", "migrate", "test")
 	timeout := h.stepTimeout
 	if timeout == 0 {

@@ -97,6 +97,10 @@ func (p Plan) Env(logf func(string, ...any), secrets *secret.Redactor) *a.Env {
 	return env
 }
 
+// Hidden is where the sites show secrets, for the pictures of every step:
+// a secret the run has not read yet is hidden by where it shows.
+func (p Plan) Hidden() []a.Locator { return append(zoom.Hidden(), meets.Hidden()...) }
+
 // retryControl is the control an error page offers to try again, on either site.
 var retryControl = a.Clickable("Retry", "Try again", "Try Again")
 

@@ -38,6 +38,7 @@ func TestRenderings(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
+			c.opts.PaintSecrets = true // every secret shown on a page is painted; no picture may show one
 			h := newHarness(t, c.opts)
 			audited := auditing(t)
 			res, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return audited(p.Migration(r)) })
@@ -49,6 +50,9 @@ func TestRenderings(t *testing.T) {
 				cat = zoomapi.Classic
 			}
 			assertMigrated(t, h.sim, res, cat)
+			if shown, n := secretPixels(t, h.dir); len(shown) > 0 || n == 0 {
+				t.Fatalf("of %d pictures, these show a secret: %v", n, shown)
+			}
 			before := h.sim.State()
 			h.newDir()
 			if _, man, err := h.run(nil); err != nil {

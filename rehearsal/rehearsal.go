@@ -121,6 +121,9 @@ func Migrate(ctx context.Context, bin string, sim *simulator.Sim, dir string, wa
 	for _, l := range Leaks(texts, secrets) {
 		broke("%s appears in the output", l)
 	}
+	for _, p := range Painted(runs) {
+		broke("%s shows a secret", p)
+	}
 	if pids := automation.ProfileProcesses(profile); len(pids) > 0 {
 		broke("browser processes left: %v", pids)
 	}
@@ -164,6 +167,30 @@ func Texts(runs string) string {
 		return nil
 	})
 	return b.String()
+}
+
+// Painted lists the pictures under runs, step screenshots and failure
+// evidence alike, that show the colour a simulator with
+// Options.PaintSecrets paints every secret on screen in: a secret the
+// masks missed, found without asking the tool what it masked.
+func Painted(runs string) []string {
+	var out []string
+	filepath.WalkDir(runs, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".png" {
+			return nil
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil
+		}
+		defer f.Close()
+		if n, err := simulator.SecretPixels(f); err == nil && n > 0 {
+			rel, _ := filepath.Rel(runs, path)
+			out = append(out, rel)
+		}
+		return nil
+	})
+	return out
 }
 
 // Catalogue is the scope catalogue a run against a simulator with opts must end with.

@@ -107,6 +107,7 @@ func run(ctx context.Context, c *cli.Context, env streams, j job, id, dir string
 		Secrets:     redactor,
 		Logf:        note,
 		ShowSecrets: j.plan.Zoom.ShowSecret,
+		Hidden:      j.plan.Hidden(),
 		Illustrator: j.pictures,
 		Live:        j.live,
 	}

@@ -25,3 +25,6 @@ var (
 	// unavailable is MEETS answering 503 (or a gateway's 502/504), whatever its page says.
 	unavailable = a.Any(a.Status(502, 503, 504), a.Heading("Service temporarily unavailable", "Service Unavailable", "503 Service Temporarily Unavailable"))
 )
+
+// Hidden is where MEETS shows a secret: masked in every picture, read or not.
+func Hidden() []a.Locator { return []a.Locator{apiSecret} }

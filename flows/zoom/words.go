@@ -112,3 +112,6 @@ func appEntry(name string) a.Locator { return a.Clickable(name) }
 
 // Dismissers are the controls that close Zoom's overlays, least consent first.
 func Dismissers() []a.Locator { return cookieDismiss }
+
+// Hidden is where Zoom shows a secret: masked in every picture, read or not.
+func Hidden() []a.Locator { return []a.Locator{clientSecret} }
