@@ -21,12 +21,28 @@ const (
 // straight to the page). It returns once arrived holds.
 func Reach(item Locator, arrived Condition, menus ...Locator) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		enter := func() (chromedp.Void, error) {
-			if _, err := Click(item)(ctx, t); err != nil {
-				return chromedp.Void{}, err
+		// over says whether the way has ended after the page showed cond
+		// i: arrived (0), or the item to click and arrive by (1).
+		over := func(i int) (bool, error) {
+			switch i {
+			case 0:
+				return true, nil
+			case 1:
+				if _, err := Click(item)(ctx, t); err != nil {
+					return true, err
+				}
+				_, err := WaitAny(arrived)(ctx, t)
+				return true, err
 			}
-			_, err := WaitAny(arrived)(ctx, t)
-			return chromedp.Void{}, err
+			return false, nil
+		}
+		// opened glances, for a menu's time to open, whether it showed the way.
+		opened := func(d time.Duration) (bool, error) {
+			i, err := Glance(d, arrived, item)(ctx, t)
+			if err != nil {
+				return true, err
+			}
+			return over(i)
 		}
 		conds := []Condition{arrived, item}
 		for _, m := range menus {
@@ -38,48 +54,30 @@ func Reach(item Locator, arrived Condition, menus ...Locator) chromedp.Action[ch
 			if err != nil {
 				return chromedp.Void{}, err
 			}
-			switch i {
-			case 0:
-				return chromedp.Void{}, nil
-			case 1:
-				return enter()
+			if done, err := over(i); done {
+				return chromedp.Void{}, err
 			}
 			for _, m := range menus {
 				hits, err := find(ctx, t, m)
 				if err != nil {
 					return chromedp.Void{}, err
 				}
-				if len(hits) == 0 {
-					continue
+				if len(hits) == 0 || hits[0].Expanded == "true" {
+					continue // not here, or open already without the item
 				}
 				if hits[0].Expanded == "" {
 					if _, err := Hover(m)(ctx, t); err != nil {
 						return chromedp.Void{}, err
 					}
-					if i, err = Glance(hoverOpens, arrived, item)(ctx, t); err != nil {
+					if done, err := opened(hoverOpens); done {
 						return chromedp.Void{}, err
 					}
-					switch i {
-					case 0:
-						return chromedp.Void{}, nil
-					case 1:
-						return enter()
-					}
-				}
-				if hits[0].Expanded == "true" {
-					continue // open already, and item is not in it
 				}
 				if _, err := Click(m)(ctx, t); err != nil {
 					return chromedp.Void{}, err
 				}
-				if i, err = Glance(clickOpens, arrived, item)(ctx, t); err != nil {
+				if done, err := opened(clickOpens); done {
 					return chromedp.Void{}, err
-				}
-				switch i {
-				case 0:
-					return chromedp.Void{}, nil
-				case 1:
-					return enter()
 				}
 			}
 		}

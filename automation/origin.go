@@ -57,14 +57,23 @@ func checkOrigin(ctx context.Context, got string) error {
 // so no output can show what was typed.
 func FillSecret(l Locator, s secret.Secret) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		if s.Origin() == "" {
-			return chromedp.Void{}, fmt.Errorf("%s: the secret is bound to no site; nothing was typed", l)
-		}
-		if r := envFrom(ctx).Secrets; r != nil {
-			r.Add(s)
+		if err := learn(ctx, l, s); err != nil {
+			return chromedp.Void{}, err
 		}
 		return chromedp.Void{}, fill(ctx, t, l, s.Reveal(), s.Origin())
 	}
+}
+
+// learn refuses a secret bound to no site, and has the run's redactor
+// learn the secret before any of it is typed.
+func learn(ctx context.Context, l Locator, s secret.Secret) error {
+	if s.Origin() == "" {
+		return fmt.Errorf("%s: the secret is bound to no site; nothing was typed", l)
+	}
+	if r := envFrom(ctx).Secrets; r != nil {
+		r.Add(s)
+	}
+	return nil
 }
 
 // FillSecretAcross types a secret one character per field into the fields
@@ -72,11 +81,8 @@ func FillSecret(l Locator, s secret.Secret) chromedp.Action[chromedp.Void] {
 // character is typed only on the secret's site, as FillSecret does.
 func FillSecretAcross(l Locator, s secret.Secret) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		if s.Origin() == "" {
-			return chromedp.Void{}, fmt.Errorf("%s: the secret is bound to no site; nothing was typed", l)
-		}
-		if r := envFrom(ctx).Secrets; r != nil {
-			r.Add(s)
+		if err := learn(ctx, l, s); err != nil {
+			return chromedp.Void{}, err
 		}
 		if _, _, err := actionable(ctx, t, l); err != nil {
 			return chromedp.Void{}, err

@@ -2,7 +2,6 @@ package flows_test
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,32 +16,11 @@ import (
 	"zoomsetup/zoomapi"
 )
 
-// secretPixels scans every picture a run wrote under dir, step screenshots
-// and failure/ alike, for the simulator's secret colour. It returns the
-// count per picture (its path under dir) of those that show some.
+// secretPixels scans every picture a run wrote under dir for the
+// simulator's secret colour (rehearsal.Painted).
 func secretPixels(t *testing.T, dir string) (shown map[string]int, pictures int) {
 	t.Helper()
-	shown = map[string]int{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(path) != ".png" {
-			return err
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		n, err := simulator.SecretPixels(f)
-		if err != nil {
-			return err
-		}
-		pictures++
-		if n > 0 {
-			rel, _ := filepath.Rel(dir, path)
-			shown[rel] = n
-		}
-		return nil
-	})
+	shown, pictures, err := rehearsal.Painted(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

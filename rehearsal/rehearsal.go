@@ -121,7 +121,11 @@ func Migrate(ctx context.Context, bin string, sim *simulator.Sim, dir string, wa
 	for _, l := range Leaks(texts, secrets) {
 		broke("%s appears in the output", l)
 	}
-	for _, p := range Painted(runs) {
+	shown, _, err := Painted(runs)
+	if err != nil {
+		broke("pictures: %v", err)
+	}
+	for p := range shown {
 		broke("%s shows a secret", p)
 	}
 	if pids := automation.ProfileProcesses(profile); len(pids) > 0 {
@@ -169,28 +173,35 @@ func Texts(runs string) string {
 	return b.String()
 }
 
-// Painted lists the pictures under runs, step screenshots and failure
-// evidence alike, that show the colour a simulator with
-// Options.PaintSecrets paints every secret on screen in: a secret the
-// masks missed, found without asking the tool what it masked.
-func Painted(runs string) []string {
-	var out []string
-	filepath.WalkDir(runs, func(path string, d os.DirEntry, err error) error {
+// Painted scans the pictures under runs, step screenshots and failure
+// evidence alike, for the colour a simulator with Options.PaintSecrets
+// paints every secret on screen in: a secret the masks missed, found
+// without asking the tool what it masked. It returns how many pixels of it
+// each picture that shows some holds (by its path under runs), and how many
+// pictures it read.
+func Painted(runs string) (shown map[string]int, pictures int, err error) {
+	shown = map[string]int{}
+	err = filepath.WalkDir(runs, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(path) != ".png" {
-			return nil
+			return err
 		}
 		f, err := os.Open(path)
 		if err != nil {
-			return nil
+			return err
 		}
 		defer f.Close()
-		if n, err := simulator.SecretPixels(f); err == nil && n > 0 {
+		n, err := simulator.SecretPixels(f)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		pictures++
+		if n > 0 {
 			rel, _ := filepath.Rel(runs, path)
-			out = append(out, rel)
+			shown[rel] = n
 		}
 		return nil
 	})
-	return out
+	return shown, pictures, err
 }
 
 // Catalogue is the scope catalogue a run against a simulator with opts must end with.
