@@ -47,6 +47,16 @@ func newTab(t *testing.T) context.Context {
 // newTabAt is newTab on another page of testdata, with the notes going to logf.
 func newTabAt(t *testing.T, file string, logf func(string, ...any)) context.Context {
 	t.Helper()
+	tab := testdataTab(t, file)
+	ctx, cancel2 := context.WithTimeout(tab, 10*time.Second)
+	t.Cleanup(cancel2)
+	return WithEnv(ctx, &Env{Dismiss: []Locator{Button("Decline", "Reject All").In(Dialog("Cookie consent"))}, Logf: logf})
+}
+
+// testdataTab opens a fresh browser context on a page of testdata and
+// returns its tab, without a deadline.
+func testdataTab(t *testing.T, file string) context.Context {
+	t.Helper()
 	if testBrowser == nil {
 		t.Skip("no browser")
 	}
@@ -57,9 +67,7 @@ func newTabAt(t *testing.T, file string, logf func(string, ...any)) context.Cont
 	if err := chromedp.Do(tab, Prepare(1280, 800, 1), chromedp.Navigate(srv.URL+"/"+file)); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel2 := context.WithTimeout(tab, 10*time.Second)
-	t.Cleanup(cancel2)
-	return WithEnv(ctx, &Env{Dismiss: []Locator{Button("Decline", "Reject All").In(Dialog("Cookie consent"))}, Logf: logf})
+	return tab
 }
 
 func outText(t *testing.T, ctx context.Context) string {

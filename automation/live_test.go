@@ -277,16 +277,7 @@ type liveRun struct {
 // link is printed.
 func startLive(t *testing.T, done Condition) *liveRun {
 	t.Helper()
-	if testBrowser == nil {
-		t.Skip("no browser")
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir("testdata")))
-	t.Cleanup(srv.Close)
-	tab, cancel := chromedp.NewContext(testBrowser.Tab, chromedp.WithNewBrowserContext())
-	t.Cleanup(cancel)
-	if err := chromedp.Do(tab, Prepare(1280, 800, 1), chromedp.Navigate(srv.URL+"/live.html")); err != nil {
-		t.Fatal(err)
-	}
+	tab := testdataTab(t, "live.html")
 	live := &Live{}
 	t.Cleanup(func() { live.Close() })
 	notes := make(chan string, 10)

@@ -7,7 +7,6 @@ import (
 	"image/png"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -31,21 +30,8 @@ func (s *Sim) painted(h http.Handler) http.Handler {
 	if !s.opts.PaintSecrets {
 		return h
 	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		buf := &bufferedWriter{header: w.Header(), code: http.StatusOK}
-		h.ServeHTTP(buf, r)
-		body := buf.body.Bytes()
-		ct := w.Header().Get("Content-Type")
-		if ct == "" {
-			ct = http.DetectContentType(body)
-		}
-		if strings.HasPrefix(ct, "text/html") {
-			body = withStyle(body)
-			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		}
-		w.WriteHeader(buf.code)
-		_, _ = w.Write(body)
-	})
+	html := func(ct string) bool { return strings.HasPrefix(ct, "text/html") }
+	return rewriting(h, html, withStyle)
 }
 
 // withStyle puts paintStyle at the end of the page's head, where it wins

@@ -19,6 +19,16 @@ func (s *Sim) relabeled(h http.Handler) http.Handler {
 		pairs = append(pairs, old, repl)
 	}
 	rep := strings.NewReplacer(pairs...)
+	text := func(ct string) bool {
+		return strings.Contains(ct, "text/") || strings.Contains(ct, "javascript") || strings.Contains(ct, "json")
+	}
+	return rewriting(h, text, func(body []byte) []byte { return []byte(rep.Replace(string(body))) })
+}
+
+// rewriting serves h with its answers of a content type that when accepts
+// passed through rewrite first: the simulator's way to change every page of
+// every rendering alike (new words, the secret colour).
+func rewriting(h http.Handler, when func(contentType string) bool, rewrite func([]byte) []byte) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		buf := &bufferedWriter{header: w.Header(), code: http.StatusOK}
 		h.ServeHTTP(buf, r)
@@ -27,8 +37,8 @@ func (s *Sim) relabeled(h http.Handler) http.Handler {
 		if ct == "" {
 			ct = http.DetectContentType(body)
 		}
-		if strings.Contains(ct, "text/") || strings.Contains(ct, "javascript") || strings.Contains(ct, "json") {
-			body = []byte(rep.Replace(string(body)))
+		if when(ct) {
+			body = rewrite(body)
 			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		}
 		w.WriteHeader(buf.code)
