@@ -57,6 +57,7 @@ type harness struct {
 	red         *secret.Redactor                         // the last run's redactor, as its steps left it
 	stepTimeout time.Duration                            // each step's deadline (30 s when 0)
 	showSecrets bool                                     // --show-secret: the client secret is left unmasked in pictures
+	shots       bool                                     // take each step's screenshot, for tests that look at them
 }
 
 func newHarness(t *testing.T, opts simulator.Options) *harness {
@@ -131,7 +132,7 @@ func (h *harness) run(pick func(flows.Plan, *flows.Result) []a.Step) (*flows.Res
 	if timeout == 0 {
 		timeout = 30 * time.Second
 	}
-	r := &a.Runner{Dir: h.dir, StepTimeout: timeout, Progress: &h.progress, Manifest: man, Console: a.WatchConsole(h.tab)}
+	r := &a.Runner{Dir: h.dir, StepTimeout: timeout, Progress: &h.progress, Manifest: man, Console: a.WatchConsole(h.tab), NoPictures: !h.shots}
 	res := flows.NewResult(h.dir)
 	if h.plan.Zoom.ZoomURL != "" && pick == nil {
 		pick = flows.Plan.Migration
@@ -210,6 +211,7 @@ func TestMigrationVariants(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			h := newHarness(t, c.opts)
+			h.shots = true
 			res, man, err := h.run(nil)
 			if err != nil {
 				t.Fatalf("%v\n%s", err, h.progress.String())
@@ -325,6 +327,7 @@ func TestMeetsRefusesBadCredentials(t *testing.T) {
 func TestReportShowsEveryStep(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, simulator.Options{TwoFactor: true})
+	h.shots = true
 	res, man, err := h.run(nil)
 	if err != nil {
 		t.Fatal(err)

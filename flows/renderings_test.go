@@ -40,6 +40,7 @@ func TestRenderings(t *testing.T) {
 			t.Parallel()
 			c.opts.PaintSecrets = true // every secret shown on a page is painted; no picture may show one
 			h := newHarness(t, c.opts)
+			h.shots = true
 			audited := auditing(t)
 			res, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return audited(p.Migration(r)) })
 			if err != nil {

@@ -82,6 +82,7 @@ func TestNoSecretInPictures(t *testing.T) {
 			t.Parallel()
 			c.opts.PaintSecrets = true
 			h := newHarness(t, c.opts)
+			h.shots = true
 			if c.prepare != nil {
 				c.prepare(h)
 			}
