@@ -26,7 +26,7 @@ var simFlags = []cli.Flag{
 	&cli.BoolFlag{Name: "cookie-banner", Usage: "show a cookie-consent banner on first visit"},
 	&cli.DurationFlag{Name: "latency", Usage: "delay added to every simulated response"},
 	&cli.Int64Flag{Name: "seed", Usage: "seed of the generated ids and secrets (0: fixed default)"},
-	&cli.BoolFlag{Name: "sso", Usage: "the Zoom account signs in at an identity provider (use with --assisted)"},
+	&cli.BoolFlag{Name: "sso", Usage: "the Zoom account signs in at an identity provider (a person must sign in: serve it with sim and run migrate --assisted against it)"},
 	&cli.BoolFlag{Name: "captcha", Usage: "Zoom shows a CAPTCHA at sign-in"},
 	&cli.BoolFlag{Name: "terms-pending", Usage: "the Marketplace asks to accept its developer terms first"},
 	&cli.BoolFlag{Name: "no-developer-role", Usage: "the account's role lacks the developer permission"},

@@ -94,7 +94,7 @@ func signInHere(ctx context.Context, o Options, note func(string, ...any)) (a.Ou
 	case i == 3, i == 4:
 		return "", ssoError(ctx)
 	default:
-		return "", a.Fail(a.KindPerson, "run again with --assisted and sign in yourself in the window that opens",
+		return "", a.Fail(a.KindPerson, "run again with --assisted and sign in yourself through the link it prints (a live view of the browser)",
 			"zoom showed a CAPTCHA, which the tool will not try to solve")
 	}
 }
@@ -190,7 +190,7 @@ func ssoError(ctx context.Context) error {
 			where = hostOf(f[0])
 		}
 	}
-	return a.Fail(a.KindPerson, "the account probably signs in through SSO: run again with --assisted and sign in yourself in the window that opens",
+	return a.Fail(a.KindPerson, "the account probably signs in through SSO: run again with --assisted and sign in yourself through the link it prints (a live view of the browser)",
 		"the sign-in left Zoom for %q, where the tool does not type credentials", where)
 }
 
