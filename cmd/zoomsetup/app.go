@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"io"
 
 	"github.com/urfave/cli/v2"
@@ -170,8 +171,8 @@ func simCommand(env streams) *cli.Command {
 			defer sim.Close()
 			u, acc := sim.URLs(), sim.Accounts()
 			fmt.Fprintf(env.Out, "zoom         %s\nmarketplace  %s\napi          %s\nmeets        %s\ncontrol      %s/state\n\n", u.Zoom, u.Marketplace, u.API, u.Meets, u.Control)
-			fmt.Fprintf(env.Out, "export ZOOM_EMAIL=%s ZOOM_PASSWORD=%q ZOOM_TOTP_SECRET=%s MEETS_USER=%s MEETS_PASSWORD=%q\n",
-				acc.ZoomEmail, acc.ZoomPassword, acc.TOTPSecret, acc.MeetsUser, acc.MeetsPassword)
+			fmt.Fprintf(env.Out, "export ZOOM_EMAIL=%s ZOOM_PASSWORD=%s ZOOM_TOTP_SECRET=%s MEETS_USER=%s MEETS_PASSWORD=%s\n",
+				shellQuote(acc.ZoomEmail), shellQuote(acc.ZoomPassword), shellQuote(acc.TOTPSecret), shellQuote(acc.MeetsUser), shellQuote(acc.MeetsPassword))
 			fmt.Fprintf(env.Out, "zoomsetup migrate --zoom-url %s --marketplace-url %s --api-url %s --meets-url %s --company 'Example University' --contact-name 'Avery Admin' --contact-email %s\n",
 				u.Zoom, u.Marketplace, u.API, u.Meets, acc.ZoomEmail)
 			fmt.Fprintln(env.Err, "serving until interrupted (Ctrl-C)")
@@ -180,3 +181,7 @@ func simCommand(env streams) *cli.Command {
 		},
 	}
 }
+
+// shellQuote quotes s for a POSIX shell, so that a password holding $, ` or
+// a quote reaches the variable as it is.
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -89,5 +90,16 @@ func TestBadInputIsUsageError(t *testing.T) {
 				t.Fatalf("exit code %d, want %d", code, exitUsage)
 			}
 		})
+	}
+}
+
+// TestShellQuoteKeepsEveryCharacter passes quoted values through sh: what
+// sim prints to export must reach the variable unchanged.
+func TestShellQuoteKeepsEveryCharacter(t *testing.T) {
+	for _, v := range []string{"correct horse battery", `p$ss"w'rd`, "a`b`c", `\n$(rm -rf x)`, ""} {
+		out, err := exec.Command("sh", "-c", "printf %s "+shellQuote(v)).Output()
+		if err != nil || string(out) != v {
+			t.Errorf("sh gives %q for %q (%v)", out, v, err)
+		}
 	}
 }
