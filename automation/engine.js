@@ -721,6 +721,18 @@
       if (document.readyState !== 'complete' || busy() || now - lastChange < quietMs) return false;
       return !net || net.timers.size === 0 || now - lastChange >= 2000;
     },
+    // steady resolves once the page has loaded, its fonts are in and two
+    // frames were drawn (at most ms): what a picture is taken of stays where
+    // the masks drawn over it were measured.
+    steady: (ms) => new Promise((resolve) => {
+      const later = globalThis[Symbol.for('zoomsetup.setTimeout')] || setTimeout;
+      let done = false;
+      const end = () => { if (!done) { done = true; resolve(true); } };
+      later(end, ms);
+      const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise((r) => addEventListener('load', r, { once: true }));
+      const fonts = document.fonts ? document.fonts.ready : Promise.resolve();
+      Promise.all([loaded, fonts]).then(() => requestAnimationFrame(() => requestAnimationFrame(end)));
+    }),
     // changed resolves when the page changes, or after ms: a wait looks
     // again as soon as there is something new to see, and costs nothing
     // while the page stands still. (The page's own timer, not the one the

@@ -171,6 +171,11 @@ func (r *Runner) screenshot(s *Session, mask []Locator, path string) ([]Rect, er
 		// Secret as soon as the app exists) is hidden by where it shows.
 		mask = append(mask[:len(mask):len(mask)], s.Hidden...)
 	}
+	// The page is let settle first, so nothing moves from under a mask
+	// between its drawing and the picture.
+	_, _ = chromedp.Run(ctx, chromedp.Action[bool](func(ctx context.Context, t *chromedp.Target) (bool, error) {
+		return engineCall[bool](ctx, t, "steady", 2000)
+	}))
 	rects, err := chromedp.Run(ctx, Mask(mask, values))
 	if err != nil {
 		return nil, fmt.Errorf("mask: %w", err)

@@ -82,7 +82,11 @@ func Run(ctx context.Context, bin string, c Case, patience time.Duration) Result
 		res.Broken = append(res.Broken, fmt.Sprintf("temp: %v", err))
 		return res
 	}
-	defer os.RemoveAll(dir)
+	if os.Getenv("FIDELITY_KEEP") == "" {
+		defer os.RemoveAll(dir)
+	} else {
+		fmt.Println("kept", dir)
+	}
 	cat := rehearsal.Catalogue(c.Opts)
 	res.First = rehearsal.Migrate(ctx, bin, sim, dir, cat, patience)
 	if !res.First.Converged() {
