@@ -1219,30 +1219,52 @@
     });
     return rows;
   }
+  // The rows in the window (plus the focused one), each keyed by its place,
+  // so scrolling adds and drops rows and leaves the others where they are.
+  function windowRows(m, rows, top) {
+    var first = Math.max(0, Math.floor(top / ROW) - OVER);
+    var last = Math.min(rows.length, Math.ceil((top + VIEW) / ROW) + OVER);
+    m.win = first + ':' + last;
+    var idx = [];
+    for (var i = first; i < last; i++) idx.push(i);
+    var a = document.activeElement, fr = a && a.getAttribute ? a.getAttribute('data-row') : null;
+    if (fr !== null && fr !== '' && +fr < rows.length && (+fr < first || +fr >= last)) { idx.push(+fr); idx.sort(function (x, y) { return x - y; }); }
+    return idx.map(function (i) {
+      var row = rows[i];
+      return { key: i + (row.t === 'g' ? ':g:' + row.title : ':s:' + row.s.id), make: function () { return rowEl(m, row, i); } };
+    });
+  }
+  function rowEl(m, row, i) {
+    var style = { top: (i * ROW) + 'px' }, key = i + (row.t === 'g' ? ':g:' + row.title : ':s:' + row.s.id);
+    if (row.t === 'g') {
+      return h('div', { className: C.vrow + ' ' + C.vgroup, style: style, 'data-k': key },
+        row.product ? [h('span', { style: { color: MUTED } }, row.product), icon('chevronRight', 12)] : null,
+        h('span', null, row.title));
+    }
+    var on = m.selected.indexOf(row.s.id) >= 0;
+    return h('label', { className: C.vrow + ' ' + C.vscope, style: style, 'data-k': key },
+      h('input', { type: 'checkbox', className: C.cbox, checked: on, 'data-change': 'toggleScope', 'data-id': row.s.id, 'data-row': String(i), 'data-fk': 'scope:' + row.s.id }),
+      h('span', null, h('span', null, row.s.label), ' ', h('span', { className: C.scopeId }, '(' + row.s.id + ')')));
+  }
   function Rows() {
     var m = S.modal, rows = rowsFor(m);
     if (!rows.length) return h('div', { className: C.empty }, 'No scopes match \u201c' + m.query.trim() + '\u201d.');
-    var top = ui.scrolls.scopes || 0;
-    var first = Math.max(0, Math.floor(top / ROW) - OVER);
-    var last = Math.min(rows.length, Math.ceil((top + VIEW) / ROW) + OVER);
-    m.first = first;
-    var idx = [];
-    for (var i = first; i < last; i++) idx.push(i);
-    // The focused row stays in the DOM while it is scrolled away.
-    var a = document.activeElement, fr = a && a.getAttribute ? a.getAttribute('data-row') : null;
-    if (fr !== null && fr !== '' && +fr < rows.length && (+fr < first || +fr >= last)) { idx.push(+fr); idx.sort(function (x, y) { return x - y; }); }
-    return h('div', { style: { position: 'relative', height: (rows.length * ROW) + 'px' } }, idx.map(function (i) {
-      var row = rows[i], style = { top: (i * ROW) + 'px' };
-      if (row.t === 'g') {
-        return h('div', { className: C.vrow + ' ' + C.vgroup, style: style },
-          row.product ? [h('span', { style: { color: MUTED } }, row.product), icon('chevronRight', 12)] : null,
-          h('span', null, row.title));
-      }
-      var on = m.selected.indexOf(row.s.id) >= 0;
-      return h('label', { className: C.vrow + ' ' + C.vscope, style: style },
-        h('input', { type: 'checkbox', className: C.cbox, checked: on, 'data-change': 'toggleScope', 'data-id': row.s.id, 'data-row': String(i), 'data-fk': 'scope:' + row.s.id }),
-        h('span', null, h('span', null, row.s.label), ' ', h('span', { className: C.scopeId }, '(' + row.s.id + ')')));
-    }));
+    return h('div', { style: { position: 'relative', height: (rows.length * ROW) + 'px' }, 'data-rows': '' },
+      windowRows(m, rows, ui.scrolls.scopes || 0).map(function (w) { return w.make(); }));
+  }
+  function patchRows(vp) {
+    var m = S.modal, box = vp.querySelector('[data-rows]');
+    if (!box) return;
+    var want = windowRows(m, rowsFor(m), vp.scrollTop), have = {}, keep = {};
+    Array.prototype.forEach.call(box.children, function (c) { have[c.getAttribute('data-k')] = c; });
+    want.forEach(function (w) { keep[w.key] = true; });
+    Object.keys(have).forEach(function (k) { if (!keep[k]) have[k].remove(); });
+    var prev = null;
+    want.forEach(function (w) {
+      var el = have[w.key];
+      if (!el) { el = w.make(); box.insertBefore(el, prev ? prev.nextSibling : box.firstChild); }
+      prev = el;
+    });
   }
   function resetScroll() {
     ui.scrolls.scopes = 0;
@@ -1417,7 +1439,8 @@
       var m = S.modal;
       if (!m || m.kind !== 'scopes') return;
       var first = Math.max(0, Math.floor(el.scrollTop / ROW) - OVER);
-      if (first !== m.first) rerender('rows');
+      var last = Math.min(rowsFor(m).length, Math.ceil((el.scrollTop + VIEW) / ROW) + OVER);
+      if (first + ':' + last !== m.win) patchRows(el);
     },
     toastAction: function (el) {
       var id = +el.getAttribute('data-id');
