@@ -796,7 +796,7 @@
     return h('div', { className: C.steps }, SECTIONS.map(function (s, i) {
       var on = s.key === cur, done = sectionDone(s.key);
       return h('div', { className: C.step + (on ? ' ' + C.stepOn : ''), tabindex: '0', 'data-click': 'section', 'data-s': s.key, 'aria-current': on ? 'step' : null, 'data-fk': 'step-' + s.key },
-        h('span', { className: C.stepNum + (done ? ' ' + C.stepDone : '') }, done ? icon('check', 12) : String(i + 1)),
+        h('span', { className: C.stepNum + (done ? ' ' + C.stepDone : ''), 'data-done': done ? '1' : '0' }, done ? icon('check', 12) : String(i + 1)),
         h('span', null, s.title));
     }));
   }
@@ -921,7 +921,7 @@
     if (!dirty(f)) return Promise.resolve(!S.fieldErr[f] && !S.saveErr[f]);
     var v = S.info[f];
     if (f === 'contactEmail' && v.trim() && !EMAIL.test(v.trim())) {
-      if (strict) { S.fieldErr[f] = 'Enter a valid email address'; refresh('information'); }
+      if (strict) { S.fieldErr[f] = 'Enter a valid email address'; infoChanged(f); }
       return Promise.resolve(false);
     }
     var id = S.app.id, body = {};
@@ -942,24 +942,54 @@
       } else {
         S.saveErr[f] = x.data.error || 'Unexpected answer ' + x.status;
       }
-      refresh('information');
+      infoChanged(f);
       return ok;
     }, function (e) {
       delete inflight[f]; S.saving[f] = false;
       S.saveErr[f] = failText(e);
-      refresh('information');
+      infoChanged(f);
       return false;
     });
     inflight[f] = p;
     return p;
   }
   S.retries.info = function () { Object.keys(S.saveErr).forEach(function (f) { delete S.saveErr[f]; saveField(f, true); }); };
+  // settleInfo waits until no save is in flight (a save may chain another).
+  function settleInfo() {
+    var pend = Object.keys(inflight).map(function (f) { return inflight[f]; });
+    return pend.length ? Promise.all(pend).then(settleInfo) : Promise.resolve();
+  }
+  function infoClean() {
+    return INFO_FIELDS.every(function (f) { return !dirty(f) && !S.saving[f] && !S.saveErr[f] && !S.fieldErr[f]; });
+  }
   function continueInfo(next) {
     var btn = document.querySelector('[data-click="next"]');
     if (btn) btn.setAttribute('aria-busy', 'true');
-    Promise.all(INFO_FIELDS.map(function (f) { return saveField(f, true); })).then(function (oks) {
+    Promise.all(INFO_FIELDS.map(function (f) { return saveField(f, true); })).then(settleInfo).then(function () {
       if (S.route.name !== 'app' || S.route.section !== 'information') return;
-      if (oks.every(Boolean)) goSection(next); else refresh('information');
+      if (infoClean()) goSection(next); else refresh('information');
+    });
+  }
+  // After a save only what it changed is drawn again: the field when its
+  // error changed (the input replaced, its focus kept), the save state, the
+  // error banner, and the step's mark in place. The Continue button and the
+  // steps stay, so a click that started the save by leaving a field lands.
+  var shownErr = {};
+  function infoChanged(f) {
+    if (S.route.name !== 'app' || S.route.section !== 'information') { markSteps(); return; }
+    if ((shownErr[f] || '') !== (S.fieldErr[f] || '')) rerender('field:' + f);
+    rerender('saveState'); rerender('saveErr');
+    markSteps();
+  }
+  function markSteps() {
+    if (!S.app) return;
+    document.querySelectorAll('[data-r="steps"] [data-s]').forEach(function (el, i) {
+      var key = el.getAttribute('data-s'), done = sectionDone(key);
+      var num = el.firstChild;
+      if (!num || (num.getAttribute('data-done') === '1') === done) return;
+      num.setAttribute('data-done', done ? '1' : '0');
+      num.className = C.stepNum + (done ? ' ' + C.stepDone : '');
+      num.replaceChildren(done ? icon('check', 12) : String(i + 1));
     });
   }
   function SaveState() {
@@ -980,31 +1010,39 @@
     if (extra) Object.keys(extra).forEach(function (k) { a[k] = extra[k]; });
     return h('input', a);
   }
-  function errUnder(f) { return S.fieldErr[f] ? h('div', { className: C.fieldErr, role: 'alert' }, S.fieldErr[f]) : null; }
+  function errUnder(f) { shownErr[f] = S.fieldErr[f] || ''; return S.fieldErr[f] ? h('div', { className: C.fieldErr, role: 'alert' }, S.fieldErr[f]) : null; }
   function Information() {
     return h('section', { className: C.section },
       h('div', { className: C.headRow, style: { marginBottom: '4px' } },
         h('h2', { className: C.h2, style: { margin: 0 } }, 'Information'), h('span', { className: C.spacer }), region('saveState', SaveState)),
       h('p', { className: C.lead }, 'Tell people about your app and how to reach you. Changes are saved automatically.'),
-      region('saveErr', SaveErr),
       h('h3', { className: C.h3 }, 'Basic Information'),
-      h('div', { className: C.field },
-        h('textarea', { className: C.textarea, placeholder: ' ', rows: '3', 'data-input': 'info', 'data-blur': 'infoBlur', 'data-f': 'shortDescription', 'data-fk': 'info-shortDescription', value: S.info.shortDescription }),
-        h('div', { className: C.float }, 'Short description'),
-        errUnder('shortDescription')),
-      h('div', { className: C.field },
-        infoInput('company'),
-        h('label', { className: C.float }, 'Company Name', h('span', { className: C.req, 'aria-hidden': 'true' }, '*')),
-        errUnder('company')),
+      region('field:shortDescription', function () {
+        return h('div', { className: C.field },
+          h('textarea', { className: C.textarea + (S.fieldErr.shortDescription ? ' ' + C.invalid : ''), placeholder: ' ', rows: '3', 'data-input': 'info', 'data-blur': 'infoBlur', 'data-f': 'shortDescription', 'data-fk': 'info-shortDescription', value: S.info.shortDescription }),
+          h('div', { className: C.float }, 'Short description'),
+          errUnder('shortDescription'));
+      }),
+      region('field:company', function () {
+        return h('div', { className: C.field },
+          infoInput('company'),
+          h('label', { className: C.float }, 'Company Name', h('span', { className: C.req, 'aria-hidden': 'true' }, '*')),
+          errUnder('company'));
+      }),
       h('h3', { className: C.h3 }, 'Developer Contact Information'),
-      h('div', { className: C.field },
-        h('input', { className: C.inputPlain + (S.fieldErr.contactName ? ' ' + C.invalid : ''), type: 'text', placeholder: 'Name', value: S.info.contactName, autocomplete: 'off', 'data-input': 'info', 'data-blur': 'infoBlur', 'data-f': 'contactName', 'data-fk': 'info-contactName' }),
-        errUnder('contactName')),
-      h('div', { className: C.field },
-        infoInput('contactEmail', { type: 'email', inputmode: 'email' }),
-        h('label', { className: C.float }, 'Email address', h('span', { className: C.req, 'aria-hidden': 'true' }, '*')),
-        errUnder('contactEmail')),
-      nextButton('feature'));
+      region('field:contactName', function () {
+        return h('div', { className: C.field },
+          h('input', { className: C.inputPlain + (S.fieldErr.contactName ? ' ' + C.invalid : ''), type: 'text', placeholder: 'Name', value: S.info.contactName, autocomplete: 'off', 'data-input': 'info', 'data-blur': 'infoBlur', 'data-f': 'contactName', 'data-fk': 'info-contactName' }),
+          errUnder('contactName'));
+      }),
+      region('field:contactEmail', function () {
+        return h('div', { className: C.field },
+          infoInput('contactEmail', { type: 'email', inputmode: 'email' }),
+          h('label', { className: C.float }, 'Email address', h('span', { className: C.req, 'aria-hidden': 'true' }, '*')),
+          errUnder('contactEmail'));
+      }),
+      nextButton('feature'),
+      region('saveErr', SaveErr));
   }
 
   // Feature: the Event Subscriptions switch, optimistic.
@@ -1399,7 +1437,7 @@
       var had = S.fieldErr[f];
       if (had) S.fieldErr[f] = '';
       schedule(f);
-      if (had) refresh('information'); else rerender('saveState');
+      if (had) infoChanged(f); else rerender('saveState');
     },
     infoBlur: function (el) {
       // A field drawn again keeps its focus: only a real leave saves at once.
