@@ -1214,6 +1214,17 @@
         h('div', { className: C.picker }, h('div', { className: C.products }, [1, 2, 3, 4, 5, 6].map(function () { return h('div', { className: C.product }, Skel('70%')); })), h('div', null, sk)));
     }
     if (r.status !== 'ready') return LoadError(r, 'catalogue');
+    if (!m.searchFocused) {
+      // The catalogue came after the dialog opened: the search box takes the
+      // focus unless the person has moved it somewhere else meanwhile.
+      m.searchFocused = true;
+      setTimeout(function () {
+        var a = document.activeElement, box = document.querySelector('[data-portal="modal"] [data-dialog]');
+        var idle = !a || a === document.body || a === box || (a.getAttribute && a.getAttribute('data-click') === 'modalClose');
+        var f = document.querySelector('[data-fk="scope-search"]');
+        if (idle && f) f.focus();
+      }, 0);
+    }
     return h('div', null,
       h('div', { className: C.searchBox }, icon('search', 16),
         h('input', { className: C.searchInput, type: 'text', placeholder: 'Search by scope name or ID', value: m.query, 'data-input': 'scopeSearch', 'data-fk': 'scope-search', 'data-autofocus': '', autocomplete: 'off', spellcheck: 'false' })),
@@ -1344,9 +1355,10 @@
       navigate(el.getAttribute('href'));
     },
     go: function (el) { closeMenu(); navigate(el.getAttribute('data-path')); },
-    toggleMenu: function (el) {
+    toggleMenu: function (el, e) {
       var n = el.getAttribute('data-menu');
-      if (S.menu === n) closeMenu(); else openMenu(n, false);
+      // a click made by Enter or Space (detail 0) moves the focus into the menu
+      if (S.menu === n) closeMenu(); else openMenu(n, e.detail === 0);
     },
     triggerKey: function (el, e) {
       if (e.key === 'ArrowDown') { e.preventDefault(); openMenu(el.getAttribute('data-menu'), true); return; }
