@@ -1546,6 +1546,8 @@
   function draw() {
     if (!S.session) { ui.mount(root, Boot); return; }
     ui.mount(root, function () { return layout() === 'left' ? LeftShell(Page()) : TopShell(Page()); });
+    var titles = { home: 'App Marketplace', created: 'Created Apps', added: 'Added Apps', create: 'Build App', app: 'App', notfound: 'Page not found' };
+    document.title = titles[S.route.name] + (S.route.name === 'home' ? '' : ' - Zoom App Marketplace');
   }
   function boot() {
     S.sessionError = '';
