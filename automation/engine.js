@@ -197,7 +197,7 @@
     if (tag === 'fieldset') { const lg = e.querySelector('legend'); return lg ? textOf(lg) : ''; }
     const fromContent = ['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'option', 'treeitem',
       'heading', 'checkbox', 'radio', 'switch', 'cell', 'columnheader', 'rowheader', 'term', 'tooltip', 'row'];
-    if (fromContent.includes(role)) return contentName(e);
+    if (fromContent.includes(role)) return contentName(e) || norm(e.getAttribute('title') || '');
     if (e.labels && e.labels.length) return norm([...e.labels].map(contentName).join(' '));
     return norm(e.getAttribute('title') || '');
   };
@@ -402,11 +402,22 @@
     }
     return [];
   };
+  // textAround is the text of the smallest box around a field that holds no
+  // other field: a floating label drawn over the field, or written after it.
+  const textAround = (f) => {
+    let box = f.parentElement;
+    for (let up = 0; box && up < 3 && box !== document.body; up++, box = box.parentElement) {
+      if ([...box.querySelectorAll(fieldSel)].some((x) => x !== f && shown(x))) return [];
+      const lines = (box.innerText || '').split('\n').map(norm).filter(Boolean);
+      if (lines.length) return lines;
+    }
+    return [];
+  };
   const nearText = (root, q) => {
     const out = [];
     for (const f of root.querySelectorAll(fieldSel)) {
       if (!visible(f)) continue;
-      for (const line of textBefore(f)) {
+      for (const line of [...textBefore(f), ...textAround(f)]) {
         const m = match(line, q);
         if (m) { out.push(hit(f, roleOf(f) || 'textbox', line, m, 'found ' + q.desc + ' by the text before it, not by a label')); break; }
       }

@@ -2,6 +2,7 @@ package automation
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -57,23 +58,33 @@ func Reach(item Locator, arrived Condition, menus ...Locator) chromedp.Action[ch
 			if done, err := over(i); done {
 				return chromedp.Void{}, err
 			}
+			// Hover first, everything that may open on hover; then click,
+			// menus that say they are menus first and links (which may
+			// lead elsewhere) last.
+			var present []menu
 			for _, m := range menus {
 				hits, err := find(ctx, t, m)
 				if err != nil {
 					return chromedp.Void{}, err
 				}
-				if len(hits) == 0 || hits[0].Expanded == "true" {
-					continue // not here, or open already without the item
+				if len(hits) > 0 && hits[0].Expanded != "true" {
+					present = append(present, menu{m, hits[0]})
 				}
-				if hits[0].Expanded == "" {
-					if _, err := Hover(m)(ctx, t); err != nil {
-						return chromedp.Void{}, err
-					}
-					if done, err := opened(hoverOpens); done {
-						return chromedp.Void{}, err
-					}
+			}
+			for _, m := range present {
+				if m.hit.Expanded != "" {
+					continue
 				}
-				if _, err := Click(m)(ctx, t); err != nil {
+				if _, err := Hover(m.l)(ctx, t); err != nil {
+					return chromedp.Void{}, err
+				}
+				if done, err := opened(hoverOpens); done {
+					return chromedp.Void{}, err
+				}
+			}
+			sort.SliceStable(present, func(i, j int) bool { return present[i].rank() < present[j].rank() })
+			for _, m := range present {
+				if _, err := Click(m.l)(ctx, t); err != nil {
 					return chromedp.Void{}, err
 				}
 				if done, err := opened(clickOpens); done {
@@ -84,4 +95,22 @@ func Reach(item Locator, arrived Condition, menus ...Locator) chromedp.Action[ch
 		_, err := WaitAny(arrived, item)(ctx, t)
 		return chromedp.Void{}, err
 	}
+}
+
+// menu is a way into a site's navigation as the page shows it.
+type menu struct {
+	l   Locator
+	hit Hit
+}
+
+// rank orders menus for clicking: one that says it opens (aria-expanded)
+// first, then other controls, then links, which may lead elsewhere.
+func (m menu) rank() int {
+	switch {
+	case m.hit.Expanded != "":
+		return 0
+	case m.hit.Role != "link":
+		return 1
+	}
+	return 2
 }

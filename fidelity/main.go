@@ -1,5 +1,5 @@
 // Command fidelity runs the migration on renderings of the sites that the
-// flows were not written against: the second rendering in both layouts, and
+// flows were not written against: the other renderings in both layouts, and
 // the first drawn with variation seeds (simulator.Options.Variation), each
 // as its own zoomsetup process (package rehearsal), then once more in the
 // same saved session, which must change nothing. It prints, per case, the
@@ -40,15 +40,17 @@ func (r Result) Converged() bool {
 	return r.First.Converged() && r.Again.Converged() && len(r.Broken) == 0
 }
 
-// Cases are the second rendering in both layouts (when second) and the
+// Cases are the other renderings in both layouts (when others) and the
 // variation seeds from first on, n of them. Each seed also draws the
 // account's layout, catalogue, two-step codes, cookie banner and masked
 // secret, so the renderings meet every path.
-func Cases(first int64, n int, second bool) []Case {
+func Cases(first int64, n int, others bool) []Case {
 	var cs []Case
-	if second {
-		for _, l := range []simulator.Layout{simulator.LayoutTop, simulator.LayoutLeft} {
-			cs = append(cs, Case{Name: "second/" + string(l), Opts: simulator.Options{Rendering: "second", Layout: l, TwoFactor: true, CookieBanner: true, PaintSecrets: true}})
+	if others {
+		for _, r := range simulator.Renderings[1:] {
+			for _, l := range []simulator.Layout{simulator.LayoutTop, simulator.LayoutLeft} {
+				cs = append(cs, Case{Name: r + "/" + string(l), Opts: simulator.Options{Rendering: r, Layout: l, TwoFactor: true, CookieBanner: true, PaintSecrets: true}})
+			}
 		}
 	}
 	for seed := first; seed < first+int64(n); seed++ {
@@ -82,11 +84,7 @@ func Run(ctx context.Context, bin string, c Case, patience time.Duration) Result
 		res.Broken = append(res.Broken, fmt.Sprintf("temp: %v", err))
 		return res
 	}
-	if os.Getenv("FIDELITY_KEEP") == "" {
-		defer os.RemoveAll(dir)
-	} else {
-		fmt.Println("kept", dir)
-	}
+	defer os.RemoveAll(dir)
 	cat := rehearsal.Catalogue(c.Opts)
 	res.First = rehearsal.Migrate(ctx, bin, sim, dir, cat, patience)
 	if !res.First.Converged() {
@@ -110,13 +108,13 @@ func main() {
 	bin := flag.String("bin", "bin/zoomsetup", "zoomsetup binary")
 	n := flag.Int("n", 20, "number of variation seeds")
 	first := flag.Int64("seed", 1, "first seed")
-	second := flag.Bool("second", true, "run the second rendering too")
+	others := flag.Bool("renderings", true, "run the other renderings too (second, third)")
 	patience := flag.Duration("patience", time.Minute, "each run's --propagation-timeout")
 	logs := flag.String("logs", "", "folder to keep each run's stderr in")
 	flag.Parse()
 	fmt.Printf("%-10s %-5s %-7s %-6s %s\n", "case", "exit", "time", "rerun", "rendering")
 	var all []Result
-	for _, c := range Cases(*first, *n, *second) {
+	for _, c := range Cases(*first, *n, *others) {
 		r := Run(context.Background(), *bin, c, *patience)
 		all = append(all, r)
 		row(r)

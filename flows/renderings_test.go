@@ -15,8 +15,8 @@ import (
 )
 
 // TestRenderings runs the migration, and then again, on renderings the
-// flows were not written against: the second rendering in both layouts and
-// the variation seeds that together draw every choice of every dimension.
+// flows were not written against: the second and third renderings in both
+// layouts and the variation seeds that together draw every choice of every dimension.
 // The rerun must write nothing. On every page a step ends on, Chrome's own
 // roles and names are held against the locator engine's.
 func TestRenderings(t *testing.T) {
@@ -28,6 +28,8 @@ func TestRenderings(t *testing.T) {
 	cases := []rendering{
 		{"second, top", simulator.Options{Rendering: "second", Layout: simulator.LayoutTop, TwoFactor: true, CookieBanner: true}},
 		{"second, left, classic", simulator.Options{Rendering: "second", Layout: simulator.LayoutLeft, Catalogue: simulator.CatalogueClassic}},
+		{"third, top, masked secret", simulator.Options{Rendering: "third", Layout: simulator.LayoutTop, TwoFactor: true}},
+		{"third, left, classic, plain secret", simulator.Options{Rendering: "third", Layout: simulator.LayoutLeft, Catalogue: simulator.CatalogueClassic, PlainSecret: true, CookieBanner: true}},
 	}
 	for i, seed := range coveringSeeds(200) {
 		o := simulator.Options{Variation: seed, Seed: seed, TwoFactor: i%2 == 0, CookieBanner: i%3 == 0, PlainSecret: i%3 == 1}

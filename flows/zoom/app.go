@@ -85,7 +85,7 @@ func OpenBuilder(o Options, r *Result) a.Step {
 		if err := openMarketplace(ctx, s, o); err != nil {
 			return "", err
 		}
-		if err := s.Do(ctx, a.Reach(createdAppsItem, createdAppsPage, manageMenu, developerNav, developMenu)); err != nil {
+		if err := s.Do(ctx, a.Reach(createdAppsItem, createdAppsPage, developerNav, manageMenu, developMenu)); err != nil {
 			return "", err
 		}
 		var err error

@@ -314,41 +314,31 @@ func (p *picker) add(ctx context.Context, ids []string) error {
 		return false
 	}
 	for _, id := range ids {
-		if !left[id] {
-			continue
-		}
-		if p.show(ctx, id) < 0 {
-			if ctx.Err() != nil {
-				return ctx.Err()
+		// A long list draws only a window of its rows and may move them
+		// while boxes are ticked: a box it left behind is brought on
+		// screen again, by itself, before it counts as not kept.
+		for try := 1; left[id]; try++ {
+			if try > 3 {
+				return a.Fail(a.KindUnexpected, "add it by hand under Scopes and run again", "the toggle for %q did not stay on", id)
 			}
-			return a.Fail(a.KindUnexpected, "the account may lack the permission to add admin scopes; check the role of the signed-in user",
-				"the Add Scopes dialog did not list %q", id)
-		}
-		if _, err := chromedp.Run(ctx, a.TickAll(allBoxes, wanted)); err != nil {
-			return err
-		}
-		hits, err := chromedp.Run(ctx, a.Find(allBoxes))
-		if err != nil {
-			return err
-		}
-		for _, h := range hits {
-			if h.Checked {
-				for other := range left {
-					if hasID(h.Name, other) {
-						delete(left, other)
-					}
+			shown := -1
+			if try == 1 {
+				shown = p.show(ctx, id)
+			} else if p.search {
+				shown = p.find(ctx, id, []string{id}, scopeWait)
+			} else {
+				shown = p.show(ctx, id)
+			}
+			if shown < 0 {
+				if ctx.Err() != nil {
+					return ctx.Err()
 				}
+				return a.Fail(a.KindUnexpected, "the account may lack the permission to add admin scopes; check the role of the signed-in user",
+					"the Add Scopes dialog did not list %q", id)
 			}
-		}
-		if left[id] {
-			// A picker with an Add button per scope: every wanted one on
-			// screen is pressed in one go, then each must have gone.
-			if err := p.pressAdds(ctx, left); err != nil {
+			if err := p.tick(ctx, left, wanted); err != nil {
 				return err
 			}
-		}
-		if left[id] {
-			return a.Fail(a.KindUnexpected, "add it by hand under Scopes and run again", "the toggle for %q did not stay on", id)
 		}
 		family, _, _ := strings.Cut(id, ":")
 		if err := p.s.Illustrate(ctx, "zoom-scopes-"+family, groupBoxes(ids, family)); err != nil {
@@ -356,6 +346,30 @@ func (p *picker) add(ctx context.Context, ids []string) error {
 		}
 	}
 	return nil
+}
+
+// tick turns on every wanted toggle on screen, presses the Add buttons of
+// a picker that has them, and takes off left what is now on.
+func (p *picker) tick(ctx context.Context, left map[string]bool, wanted func(string) bool) error {
+	if _, err := chromedp.Run(ctx, a.TickAll(allBoxes, wanted)); err != nil {
+		return err
+	}
+	hits, err := chromedp.Run(ctx, a.Find(allBoxes))
+	if err != nil {
+		return err
+	}
+	for _, h := range hits {
+		if h.Checked {
+			for id := range left {
+				if hasID(h.Name, id) {
+					delete(left, id)
+				}
+			}
+		}
+	}
+	// A picker with an Add button per scope: every wanted one on screen is
+	// pressed in one go, then each must have gone.
+	return p.pressAdds(ctx, left)
 }
 
 // pressAdds presses the Add button of every scope of left on screen and
