@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
-	"strings"
 	"io"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
