@@ -107,21 +107,52 @@ func clickAt(ctx context.Context, t *chromedp.Target, p point) error {
 			return err
 		}
 	}
+	// A page that went away with the click (a link followed) took the
+	// watch with it: the click landed.
+	l, err := engineCall[landing](ctx, t, "landed")
+	if err == nil && l.Missed {
+		return &MissedError{At: l.At}
+	}
 	return nil
 }
+
+// landing is what the engine saw of the last press.
+type landing struct {
+	Missed bool   `json:"missed"`
+	At     string `json:"at"`
+}
+
+// MissedError is a press that the page, moving under the pointer, would
+// have sent to another element; it was stopped before the page saw it.
+type MissedError struct{ At string }
+
+func (e *MissedError) Error() string {
+	return "the page moved under the pointer: the press would have landed on " + e.At
+}
+
+// pressAgain is how often a press that missed is aimed again.
+const pressAgain = 5
 
 // Click waits until l is visible, enabled and uncovered, then clicks its
 // middle as a person would. Under WithOrigin it clicks nothing on another site.
 func Click(l Locator) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		_, p, err := actionable(ctx, t, l)
-		if err != nil {
-			return chromedp.Void{}, err
+		for try := 1; ; try++ {
+			_, p, err := actionable(ctx, t, l)
+			if err != nil {
+				return chromedp.Void{}, err
+			}
+			if err := checkOrigin(ctx, p.Origin); err != nil {
+				return chromedp.Void{}, err
+			}
+			err = clickAt(ctx, t, p)
+			if !errors.As(err, new(*MissedError)) || try == pressAgain || nextLook(ctx, t) != nil {
+				if err != nil {
+					err = fmt.Errorf("%s: %w", l, err)
+				}
+				return chromedp.Void{}, err
+			}
 		}
-		if err := checkOrigin(ctx, p.Origin); err != nil {
-			return chromedp.Void{}, err
-		}
-		return chromedp.Void{}, clickAt(ctx, t, p)
 	}
 }
 
@@ -133,7 +164,7 @@ func Hover(l Locator) chromedp.Action[bool] {
 		if err != nil || len(hits) == 0 {
 			return false, err
 		}
-		p, err := engineCall[point](ctx, t, "point", hits[0].ID)
+		p, err := engineCall[point](ctx, t, "point", hits[0].ID, true)
 		if err != nil || p.State != "ok" {
 			return false, err
 		}
@@ -213,7 +244,9 @@ func typeInto(ctx context.Context, t *chromedp.Target, what string, h Hit, p poi
 	if err := checkOrigin(ctx, p.Origin); err != nil {
 		return err
 	}
-	if err := clickAt(ctx, t, p); err != nil {
+	// A press the page moved away from was stopped; the focus is put in
+	// the field next in any case.
+	if err := clickAt(ctx, t, p); err != nil && !errors.As(err, new(*MissedError)) {
 		return err
 	}
 	f, err := engineCall[focused](ctx, t, "focus", h.ID)
@@ -295,20 +328,26 @@ func Find(l Locator) chromedp.Action[[]Hit] {
 // when it must. It reports whether it clicked.
 func SetChecked(l Locator, on bool) chromedp.Action[bool] {
 	return func(ctx context.Context, t *chromedp.Target) (bool, error) {
-		h, p, err := actionable(ctx, t, l)
-		if err != nil {
-			return false, err
+		for try := 1; ; try++ {
+			h, p, err := actionable(ctx, t, l)
+			if err != nil {
+				return false, err
+			}
+			if h.Checked == on {
+				return false, nil
+			}
+			if err := checkOrigin(ctx, p.Origin); err != nil {
+				return false, err
+			}
+			err = clickAt(ctx, t, p)
+			if err == nil {
+				break
+			}
+			if !errors.As(err, new(*MissedError)) || try == pressAgain || nextLook(ctx, t) != nil {
+				return false, fmt.Errorf("%s: %w", l, err)
+			}
 		}
-		if h.Checked == on {
-			return false, nil
-		}
-		if err := checkOrigin(ctx, p.Origin); err != nil {
-			return false, err
-		}
-		if err := clickAt(ctx, t, p); err != nil {
-			return false, err
-		}
-		_, err = WaitAny(When(fmt.Sprintf("%s to be checked=%v", l, on), func(ctx context.Context, t *chromedp.Target) (bool, error) {
+		_, err := WaitAny(When(fmt.Sprintf("%s to be checked=%v", l, on), func(ctx context.Context, t *chromedp.Target) (bool, error) {
 			hits, err := find(ctx, t, l)
 			if err != nil || len(hits) == 0 {
 				return false, err
@@ -337,7 +376,9 @@ func TickAll(l Locator, want func(name string) bool) chromedp.Action[int] {
 			if err != nil || p.State != "ok" || checkOrigin(ctx, p.Origin) != nil {
 				continue
 			}
-			if err := clickAt(ctx, t, p); err != nil {
+			if err := clickAt(ctx, t, p); errors.As(err, new(*MissedError)) {
+				continue // not ticked: the caller looks at what the site kept
+			} else if err != nil {
 				return len(clicked), err
 			}
 			clicked = append(clicked, h.Name)
@@ -387,7 +428,9 @@ func PressAll(l Locator, want func(row string) bool) chromedp.Action[[]string] {
 			if err != nil || p.State != "ok" || checkOrigin(ctx, p.Origin) != nil {
 				continue
 			}
-			if err := clickAt(ctx, t, p); err != nil {
+			if err := clickAt(ctx, t, p); errors.As(err, new(*MissedError)) {
+				continue
+			} else if err != nil {
 				return pressed, err
 			}
 			pressed = append(pressed, row)

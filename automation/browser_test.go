@@ -272,3 +272,16 @@ func TestRebuiltPageStartsTheStepOver(t *testing.T) {
 		})
 	}
 }
+
+// TestPressThatMissesIsStoppedAndAimedAgain: a page that moves under the
+// pointer between the look and the press does not get the press on what
+// moved there (Delete); Save is pressed once, where it now is.
+func TestPressThatMissesIsStoppedAndAimedAgain(t *testing.T) {
+	ctx := newTabAt(t, "shifting.html", t.Logf)
+	if err := chromedp.Do(ctx, Click(Button("Save"))); err != nil {
+		t.Fatal(err)
+	}
+	if got := outText(t, ctx); got != "save;" {
+		t.Fatalf("the page saw %q, want one press on Save", got)
+	}
+}

@@ -363,8 +363,43 @@
     return e.localName + (role ? '[role=' + role + ']' : '') + (role ? '' : ' (no role)');
   };
 
-  // clickableText finds the words on an element with no control role that
-  // reacts to a click, or inside one (the click goes to the nearest).
+  // arm watches the next press: when it lands where mine says no (the page
+  // moved between looking and pressing), it and the click it would make are
+  // stopped before the page sees them, and landed reports the miss. The
+  // watch ends with the click, a new arm, or a second.
+  const press = { missed: false, at: '', off: () => {} };
+  const PRESS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'];
+  const arm = (mine) => {
+    press.off();
+    press.missed = false;
+    press.at = '';
+    let seen = false;
+    const on = (ev) => {
+      if (!seen && (ev.type === 'pointerdown' || ev.type === 'mousedown')) {
+        seen = true;
+        const n = ev.composedPath()[0];
+        if (!mine(n)) {
+          press.missed = true;
+          press.at = n instanceof Element ? describe(n) + ' "' + norm(n.textContent).slice(0, 40) + '"' : 'nothing';
+        }
+      }
+      if (press.missed) {
+        ev.preventDefault();
+        ev.stopImmediatePropagation();
+      }
+      if (ev.type === 'click') press.off();
+    };
+    for (const k of PRESS) addEventListener(k, on, true);
+    const later = globalThis[Symbol.for('zoomsetup.setTimeout')] || setTimeout;
+    let live = true;
+    press.off = () => {
+      if (!live) return;
+      live = false;
+      for (const k of PRESS) removeEventListener(k, on, true);
+    };
+    later(press.off, 1000);
+  };
+
   // clickableText finds the words on, or in, an element with no control
   // role that reacts to a click (a div with a handler, a card, a row): the
   // hit is the words themselves, which a person clicks, and the click
@@ -671,7 +706,9 @@
     // point scrolls the element into view and says where a person would
     // click it, or what covers it. A styled control hidden behind its own
     // label counts as uncovered when the label is its own.
-    point: (id) => {
+    // Unless only hovering, the point is armed: the press that follows is
+    // let through only if it lands on the element (see arm).
+    point: (id, hovering) => {
       const e = el(id);
       const target = shown(e) ? e : ((e.labels && [...e.labels].find(shown)) || e);
       target.scrollIntoView({ block: 'center', inline: 'center' });
@@ -683,6 +720,7 @@
       const top = document.elementFromPoint(x, y);
       const mine = (n) => n && (n === target || target.contains(n) || n === e || e.contains(n) ||
         (e.labels && [...e.labels].some((l) => l.contains(n))));
+      if (!hovering) arm(mine);
       if (mine(top)) return { state: 'ok', x, y, origin: location.origin };
       if (e.labels) {
         for (const l of e.labels) {
@@ -696,6 +734,10 @@
       const by = d ? (d.getAttribute('aria-label') || d.localName + ' ' + norm(d.innerText).slice(0, 60)) : 'nothing';
       return { state: 'covered', by, origin: location.origin };
     },
+    // landed says whether the last armed press reached its element: a
+    // layout that moved between looking and pressing (a stylesheet that
+    // arrived late) sends the press elsewhere, where it was stopped.
+    landed: () => ({ missed: press.missed, at: press.at }),
     rect: (id) => { const r = el(id).getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; },
     shownRect: (id) => {
       const e = el(id);

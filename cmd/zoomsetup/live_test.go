@@ -393,13 +393,20 @@ func remoteChrome(t *testing.T) (*exec.Cmd, string, string) {
 		}
 		t.Skip("no browser")
 	}
-	args := []string{"--headless", "--remote-debugging-port=0", "--user-data-dir=" + t.TempDir(), "--no-first-run",
+	// Chromium's helpers may still write to its profile as they die, so the
+	// profile is removed once they are gone, not by the test's own TempDir.
+	profile, err := os.MkdirTemp("", "remote-chrome-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"--headless", "--remote-debugging-port=0", "--user-data-dir=" + profile, "--no-first-run",
 		"--no-default-browser-check", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--font-render-hinting=none",
 		"--force-color-profile=srgb", "--disable-background-networking", "--disable-extensions", "about:blank"}
 	if os.Geteuid() == 0 {
 		args = append(args, "--no-sandbox")
 	}
 	cmd := exec.Command(path, args...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -407,7 +414,11 @@ func remoteChrome(t *testing.T) (*exec.Cmd, string, string) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	t.Cleanup(func() {
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		_ = cmd.Wait()
+		_ = os.RemoveAll(profile)
+	})
 	sc := bufio.NewScanner(stderr)
 	ws := ""
 	for ws == "" && sc.Scan() {

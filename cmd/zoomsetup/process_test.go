@@ -87,8 +87,8 @@ func TestMigrateAgainstSimInAnotherProcess(t *testing.T) {
 			vals[f[0]] = f[1]
 		}
 		if strings.HasPrefix(line, "export ") {
-			for _, m := range regexp.MustCompile(`(\w+)=("[^"]*"|\S+)`).FindAllStringSubmatch(line, -1) {
-				env = append(env, m[1]+"="+strings.Trim(m[2], `"`))
+			for _, m := range regexp.MustCompile(`(\w+)=('[^']*'|"[^"]*"|\S+)`).FindAllStringSubmatch(line, -1) {
+				env = append(env, m[1]+"="+strings.Trim(m[2], `"'`))
 			}
 			break
 		}

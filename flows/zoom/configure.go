@@ -313,7 +313,13 @@ func (p *picker) add(ctx context.Context, ids []string) error {
 		}
 		return false
 	}
-	for _, id := range ids {
+	// The guide shows each family once, when its last scope is on.
+	last := map[string]int{}
+	for i, id := range ids {
+		family, _, _ := strings.Cut(id, ":")
+		last[family] = i
+	}
+	for i, id := range ids {
 		// A long list draws only a window of its rows and may move them
 		// while boxes are ticked: a box it left behind is brought on
 		// screen again, by itself, before it counts as not kept.
@@ -341,6 +347,9 @@ func (p *picker) add(ctx context.Context, ids []string) error {
 			}
 		}
 		family, _, _ := strings.Cut(id, ":")
+		if last[family] != i {
+			continue
+		}
 		if err := p.s.Illustrate(ctx, "zoom-scopes-"+family, groupBoxes(ids, family)); err != nil {
 			return err
 		}
