@@ -19,7 +19,7 @@ var pagesFS embed.FS
 // Renderings are the ways the simulator can draw the same sites: the same
 // state, the same HTTP semantics and the same words, with markup, scripts and
 // styles of their own. A flow that works on one must work on all.
-var Renderings = []string{"first", "second", "third"}
+var Renderings = []string{"first", "second", "third", "fourth"}
 
 // rendering is one set of pages: the templates each site executes and the
 // static files it serves under /static/.
