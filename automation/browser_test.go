@@ -285,3 +285,35 @@ func TestPressThatMissesIsStoppedAndAimedAgain(t *testing.T) {
 		t.Fatalf("the page saw %q, want one press on Save", got)
 	}
 }
+
+// TestShadowRoots: what components draw in their shadow roots is found,
+// read, typed into and clicked like the rest of the page, closed roots
+// included, and a secret shown inside one is masked.
+func TestShadowRoots(t *testing.T) {
+	ctx := newTabAt(t, "shadow.html", t.Logf)
+	if err := chromedp.Do(ctx, Fill(Field("Account ID"), "abc123")); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := chromedp.Run(ctx, Value(Label("Account ID"))); err != nil || v != "abc123" {
+		t.Fatalf("Account ID reads %q (%v), want abc123", v, err)
+	}
+	scope := Checkbox("meeting:read:admin").Words().In(Dialog("Add Scopes"))
+	if _, err := chromedp.Run(ctx, SetChecked(scope, true)); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range []Locator{Button("Create"), Button("Remove"), Button("Done").In(Dialog("Add Scopes"))} {
+		if err := chromedp.Do(ctx, Click(b)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := outText(t, ctx); got != "create;remove;done;" {
+		t.Fatalf("the page saw %q, want create;remove;done;", got)
+	}
+	if text, err := chromedp.Run(ctx, PageText()); err != nil || !strings.Contains(text, "Add Scopes") || !strings.Contains(text, "Client Secret") {
+		t.Fatalf("page text %q (%v) lacks what the shadow roots show", text, err)
+	}
+	rects, err := chromedp.Run(ctx, Mask(nil, []string{"S3cretValue42"}))
+	if err != nil || len(rects) != 1 {
+		t.Fatalf("masked %v (%v), want the secret's field", rects, err)
+	}
+}

@@ -68,6 +68,16 @@ const pageHookJS = `(() => {
       if (kinds.has(type) && this instanceof Element) marked.add(this);
       return add.call(this, type, fn, opts);
     };
+    // Shadow roots, closed ones too, so what a component draws inside its
+    // own tree is found like the rest of the page.
+    const shadows = [];
+    Object.defineProperty(globalThis, Symbol.for('zoomsetup.shadows'), {value: shadows});
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      shadows.push(root);
+      return root;
+    };
     const net = {pending: 0, last: 0, timers: new Set()};
     Object.defineProperty(globalThis, Symbol.for('zoomsetup.net'), {value: net});
     const begin = () => { net.pending++; net.last = performance.now(); };

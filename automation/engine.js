@@ -29,6 +29,123 @@
     return e;
   };
 
+  // ---- the composed tree: what a component draws in its shadow root is
+  // part of the page, as a person sees it ----
+  const hooked = globalThis[Symbol.for('zoomsetup.shadows')] || [];
+  let closedRoots = new Map();
+  const shadowOf = (e) => e.shadowRoot || closedRoots.get(e) || null;
+  // allRoots is the document and every shadow root on it, as of the last
+  // refresh; deep says there are shadow roots, so lookups cross into them.
+  let allRoots = [document];
+  let deep = false;
+  let texts = new Map();
+  // front is the modal dialog a person has in front of the page, if any
+  // (worked out once per call, on first use).
+  let front = null;
+  const frontModal = () => {
+    if (front === null) {
+      const open = qsa(document, 'dialog,[aria-modal="true"]').filter((d) => (d.localName !== 'dialog' || d.matches(':modal') || d.getAttribute('aria-modal') === 'true') && shown(d));
+      front = open.length ? open[open.length - 1] : false;
+    }
+    return front || null;
+  };
+  const observed = new WeakSet();
+  const watchers = new Set();
+  const refresh = () => {
+    closedRoots = new Map();
+    for (const r of hooked) if (r.host.isConnected && r.mode === 'closed') closedRoots.set(r.host, r);
+    allRoots = [document];
+    for (let i = 0; i < allRoots.length; i++) {
+      for (const e of allRoots[i].querySelectorAll('*')) {
+        const sr = shadowOf(e);
+        if (sr) allRoots.push(sr);
+      }
+    }
+    deep = allRoots.length > 1;
+    texts = new Map();
+    front = null;
+    for (const r of allRoots) {
+      if (observed.has(r)) continue;
+      observed.add(r);
+      for (const w of watchers) w(r);
+    }
+  };
+  // up is the parent in the composed tree: the slot an element shows in,
+  // the host of a shadow root's top element.
+  const up = (e) => e.assignedSlot || e.parentElement || (e.parentNode && e.parentNode.host) || null;
+  const dcontains = (a, b) => {
+    if (!deep) return a.contains(b);
+    for (let n = b; n; n = up(n)) if (n === a) return true;
+    return false;
+  };
+  const dclosest = (e, sel) => {
+    if (!deep) return e.closest(sel);
+    for (let n = e; n; n = up(n)) if (n.matches(sel)) return n;
+    return null;
+  };
+  // qsa is querySelectorAll through every shadow root under root.
+  const qsa = (root, sel) => {
+    if (!deep) return [...root.querySelectorAll(sel)];
+    const out = [];
+    for (const r of allRoots) {
+      for (const e of r.querySelectorAll(sel)) if (root === document || dcontains(root, e)) out.push(e);
+    }
+    return out;
+  };
+  // children in the composed tree: a host's shadow root, a slot's assigned nodes.
+  const kids = (n) => {
+    const sr = n.nodeType === Node.ELEMENT_NODE ? shadowOf(n) : null;
+    if (sr) return sr.childNodes;
+    if (n.localName === 'slot') {
+      const a = n.assignedNodes({ flatten: true });
+      if (a.length) return a;
+    }
+    return n.childNodes;
+  };
+  const inlineDisplay = new Set(['inline', 'inline-block', 'inline-flex', 'inline-grid', 'contents']);
+  // inner is innerText through shadow roots and slots: one line per block.
+  const inner = (e) => {
+    if (!deep) return e.innerText !== undefined ? e.innerText : e.textContent;
+    let t = texts.get(e);
+    if (t !== undefined) return t;
+    const parts = [];
+    const walk = (n) => {
+      if (n.nodeType === Node.TEXT_NODE) { parts.push(n.data.replace(/\s+/g, ' ')); return; }
+      if (n.nodeType !== Node.ELEMENT_NODE && n.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+      if (n.nodeType === Node.ELEMENT_NODE) {
+        if (['script', 'style', 'template', 'input', 'textarea', 'select'].includes(n.localName)) return;
+        const st = getComputedStyle(n);
+        if (st.display === 'none') return;
+        if (n.localName === 'br') { parts.push('\n'); return; }
+        const block = !inlineDisplay.has(st.display);
+        if (block) parts.push('\n');
+        for (const c of kids(n)) walk(c);
+        if (block) parts.push('\n');
+        return;
+      }
+      for (const c of n.childNodes) walk(c);
+    };
+    walk(e);
+    t = parts.join('').split('\n').map((l) => l.replace(/ +/g, ' ').trim()).filter(Boolean).join('\n');
+    texts.set(e, t);
+    return t;
+  };
+  // deepAt is the element a press at x, y reaches, inside shadow roots too.
+  const deepAt = (x, y) => {
+    let n = document.elementFromPoint(x, y);
+    for (let sr = n && shadowOf(n); sr; sr = n && shadowOf(n)) {
+      const m = sr.elementFromPoint(x, y);
+      if (!m || m === n) break;
+      n = m;
+    }
+    return n;
+  };
+  const deepActive = () => {
+    let a = document.activeElement;
+    while (a && shadowOf(a) && shadowOf(a).activeElement) a = shadowOf(a).activeElement;
+    return a;
+  };
+
   // ---- text as a reader sees it ----
   const norm = (s) => String(s == null ? '' : s).replace(/[\s\u200b\u200c\u200d\u2060\ufeff]+/g, ' ').trim();
   const invisibleMarks = /[\p{Co}\ufe00-\ufe0f\u200b-\u200d\u2060\ufeff]|\p{Extended_Pictographic}/gu;
@@ -70,10 +187,12 @@
           case 0: ok = n === want; break;
           case 1: ok = low === want.toLowerCase(); break;
           case 2: {
-            // a count shown as a bare number after the name ("Created Apps 2")
-            // counts as decoration when the name itself ends in no digit
+            // a count shown as a bare number after the name ("Created Apps 2"),
+            // or a step's number before it ("2 Information"), is decoration
+            // when the name itself has no digit there
             const pw = plain(want);
-            ok = pl !== '' && (pl === pw || (!/\d$/.test(pw) && pl.replace(/\s+\d+$/, '') === pw));
+            ok = pl !== '' && (pl === pw || (!/\d$/.test(pw) && pl.replace(/\s+\d+$/, '') === pw) ||
+              (!/^\d/.test(pw) && pl.replace(/^\d+\s*/, '') === pw));
             break;
           }
           case 3:
@@ -142,21 +261,24 @@
     const r = (e.getAttribute('role') || '').trim().split(/\s+/)[0];
     return r || implicit(e);
   };
-  const byIds = (e, attr) => (e.getAttribute(attr) || '').split(/\s+/).filter(Boolean)
-    .map((id) => document.getElementById(id)).filter(Boolean);
+  const byIds = (e, attr) => {
+    const r = e.getRootNode();
+    const scope = r.getElementById ? r : document;
+    return (e.getAttribute(attr) || '').split(/\s+/).filter(Boolean).map((id) => scope.getElementById(id)).filter(Boolean);
+  };
   // textOf is what a person reads in e: its rendered text without what is
   // hidden from them.
   const textOf = (e) => {
     if (!e) return '';
     if (e.localName === 'input' || e.localName === 'textarea' || e.localName === 'select') return e.value || '';
-    return norm(e.innerText !== undefined ? e.innerText : e.textContent);
+    return norm(inner(e));
   };
   // contentName is a name from content, as the ARIA rules take it: the
   // rendered text, without what is hidden from assistive technology.
   const contentName = (e) => {
     const parts = [];
     const walk = (n) => {
-      for (const c of n.childNodes) {
+      for (const c of kids(n)) {
         if (c.nodeType === Node.TEXT_NODE) { parts.push(c.data); continue; }
         if (c.nodeType !== Node.ELEMENT_NODE) continue;
         if (c.getAttribute('aria-hidden') === 'true' || c.hidden || c.localName === 'script' || c.localName === 'style') continue;
@@ -177,7 +299,7 @@
   };
   const approxName = (e) => {
     const by = byIds(e, 'aria-labelledby');
-    if (by.length) return norm(by.map((x) => x.innerText || x.textContent).join(' '));
+    if (by.length) return norm(by.map((x) => inner(x) || x.textContent).join(' '));
     const al = e.getAttribute('aria-label');
     if (al && al.trim()) return norm(al);
     const role = roleOf(e);
@@ -194,7 +316,7 @@
       if (l) return l;
     }
     if (tag === 'img') return norm(e.getAttribute('alt') || '');
-    if (tag === 'fieldset') { const lg = e.querySelector('legend'); return lg ? textOf(lg) : ''; }
+    if (tag === 'fieldset') { const lg = qsa(e, 'legend')[0]; return lg ? textOf(lg) : ''; }
     const fromContent = ['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'option', 'treeitem',
       'heading', 'checkbox', 'radio', 'switch', 'cell', 'columnheader', 'rowheader', 'term', 'tooltip', 'row'];
     if (fromContent.includes(role)) return contentName(e) || norm(e.getAttribute('title') || '');
@@ -206,7 +328,7 @@
   // ---- what a person can see and use ----
   const shown = (e) => {
     if (!e || !e.isConnected) return false;
-    if (e.closest('[aria-hidden="true"]')) return false;
+    if (dclosest(e, '[aria-hidden="true"]')) return false;
     const r = e.getBoundingClientRect();
     if (r.width < 1 || r.height < 1) return false;
     if (e.checkVisibility && !e.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
@@ -215,12 +337,12 @@
   // visible: shown, or a styled checkbox or radio whose label shows.
   const visible = (e) => {
     if (shown(e)) return true;
-    if (e.labels && e.labels.length && !e.closest('[aria-hidden="true"]')) return [...e.labels].some(shown);
+    if (e.labels && e.labels.length && !dclosest(e, '[aria-hidden="true"]')) return [...e.labels].some(shown);
     return false;
   };
   const disabled = (e) => {
     try { if (e.matches(':disabled')) return true; } catch (err) { /* not a form element */ }
-    return !!e.closest('[aria-disabled="true"]');
+    return !!dclosest(e, '[aria-disabled="true"]');
   };
   const state = (e, attr) => e.getAttribute(attr) === 'true';
   const checked = (e) => {
@@ -240,7 +362,7 @@
     if (e.hasAttribute('tabindex') && Number(e.getAttribute('tabindex')) >= 0) return true;
     // a pointer cursor counts where it starts, not on the children that inherit it
     if (getComputedStyle(e).cursor !== 'pointer') return false;
-    const p = e.parentElement;
+    const p = up(e);
     return !p || getComputedStyle(p).cursor !== 'pointer';
   };
 
@@ -294,9 +416,9 @@
   // reading "Server-to-Server OAuth. An internal app that..."): its heading,
   // else its first line.
   const titleOf = (e) => {
-    const h = e.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]');
+    const h = qsa(e, 'h1,h2,h3,h4,h5,h6,[role=heading]')[0];
     if (h) return textOf(h);
-    const lines = (e.innerText || '').split('\n').map(norm).filter(Boolean);
+    const lines = (inner(e) || '').split('\n').map(norm).filter(Boolean);
     return lines.length > 1 ? lines[0] : '';
   };
   const titled = ['radio', 'option', 'button', 'link', 'tab', 'menuitem', 'menuitemradio', 'checkbox', 'switch', 'treeitem', 'listitem', 'row'];
@@ -304,7 +426,7 @@
   const byRole = (root, roles, q, via) => {
     const out = [];
     let nodes;
-    try { nodes = root.querySelectorAll(selectorFor(roles)); } catch (err) { return out; }
+    try { nodes = qsa(root, selectorFor(roles)); } catch (err) { return out; }
     for (const e of nodes) {
       const role = roleOf(e);
       if (!roles.includes(role)) continue;
@@ -327,16 +449,23 @@
     const out = [];
     const keys = (q.names || []).map((n) => plain(n).replace(/[^\p{L}\p{N}]+/gu, '')).filter(Boolean);
     if (!keys.length) return out;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const seen = new Set();
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const nodes = [];
+    for (const r of deep ? allRoots : [root]) {
+      const walker = document.createTreeWalker(r, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (deep && root !== document && !(t.parentElement && dcontains(root, t.parentElement))) continue;
+        nodes.push(t);
+      }
+    }
+    for (const t of nodes) {
       const k = t.data.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
       if (!k) continue;
-      let e = t.parentElement;
+      let e = t.parentElement || (t.parentNode && t.parentNode.host);
       // climb while the element's text is still only a part of a name
-      for (let up = 0; e && up < 4; up++) {
+      for (let n = 0; e && n < 4; n++) {
         if (seen.has(e)) break;
-        const tk = plain(e.textContent || '').replace(/[^\p{L}\p{N}]+/gu, '');
+        const tk = plain((deep ? inner(e) : e.textContent) || '').replace(/[^\p{L}\p{N}]+/gu, '').replace(/^\d+(?=\p{L})/u, '');
         // a part of a longer text counts only in an element not much longer
         // than the words: a row, not the list that holds it
         if (keys.some((key) => tk === key || ((q.partial || q.word) && tk.includes(key) && tk.length <= key.length * 4 + 40))) {
@@ -352,7 +481,7 @@
           break;
         }
         if (!keys.some((key) => key.includes(tk))) break;
-        e = e.parentElement;
+        e = up(e);
       }
     }
     return out;
@@ -407,7 +536,7 @@
   // a card counts, not a page that handles every click.
   const clickableText = (root, q) => deepestWith(root, q, (e) => {
     const most = textOf(e).length * 10 + 300;
-    for (let a = e, up = 0; a && up < 8 && a !== root.parentNode; a = a.parentElement, up++) {
+    for (let a = e, n = 0; a && n < 8 && a !== root.parentNode; a = up(a), n++) {
       if (textOf(a).length > most) break;
       if (reacts(a)) return { e, role: roleOf(a), via: 'found ' + q.desc + ' by its words on a clickable ' + describe(a) };
     }
@@ -428,29 +557,29 @@
           continue;
         }
         if (s.nodeType !== Node.ELEMENT_NODE || !shown(s)) continue;
-        if (s.matches(fieldSel) || s.querySelector(fieldSel)) return [];
+        if (s.matches(fieldSel) || qsa(s, fieldSel).length) return [];
         if (s.matches(controlSel)) continue;
-        const lines = (s.innerText || '').split('\n').map(norm).filter(Boolean);
+        const lines = (inner(s) || '').split('\n').map(norm).filter(Boolean);
         if (lines.length) return lines;
       }
-      n = n.parentElement;
+      n = up(n);
     }
     return [];
   };
   // textAround is the text of the smallest box around a field that holds no
   // other field: a floating label drawn over the field, or written after it.
   const textAround = (f) => {
-    let box = f.parentElement;
-    for (let up = 0; box && up < 3 && box !== document.body; up++, box = box.parentElement) {
-      if ([...box.querySelectorAll(fieldSel)].some((x) => x !== f && shown(x))) return [];
-      const lines = (box.innerText || '').split('\n').map(norm).filter(Boolean);
+    let box = up(f);
+    for (let n = 0; box && n < 3 && box !== document.body; n++, box = up(box)) {
+      if (qsa(box, fieldSel).some((x) => x !== f && shown(x))) return [];
+      const lines = (inner(box) || '').split('\n').map(norm).filter(Boolean);
       if (lines.length) return lines;
     }
     return [];
   };
   const nearText = (root, q) => {
     const out = [];
-    for (const f of root.querySelectorAll(fieldSel)) {
+    for (const f of qsa(root, fieldSel)) {
       if (!visible(f)) continue;
       for (const line of [...textBefore(f), ...textAround(f)]) {
         const m = match(line, q);
@@ -462,7 +591,7 @@
 
   // styledText finds words shown as a heading without the role: large or bold text.
   const styledText = (root, q) => deepestWith(root, q, (e) => {
-    if (reacts(e) || e.querySelector(controlSel)) return null;
+    if (reacts(e) || qsa(e, controlSel).length) return null;
     const s = getComputedStyle(e);
     if (parseFloat(s.fontSize) >= 17 || Number(s.fontWeight) >= 600 || e.localName === 'legend') {
       return { e, role: 'heading', via: 'found ' + q.desc + ' as styled text, not a heading' };
@@ -471,7 +600,7 @@
   });
 
   const overlay = (e) => {
-    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+    for (let a = up(e); a && a !== document.body; a = up(a)) {
       if (a.localName === 'dialog' || ['dialog', 'alertdialog'].includes(a.getAttribute('role')) || a.getAttribute('aria-modal') === 'true') return a;
       const p = getComputedStyle(a).position;
       if (p === 'fixed') return a;
@@ -504,7 +633,8 @@
   const holderFor = (l) => {
     if (l.localName === 'label' && l.control) return l.control;
     if (l.id) {
-      const by = document.querySelector('[aria-labelledby~="' + CSS.escape(l.id) + '"]');
+      const r = l.getRootNode();
+      const by = (r.querySelector ? r : document).querySelector('[aria-labelledby~="' + CSS.escape(l.id) + '"]');
       if (by && by !== l) return by;
     }
     if (l.localName === 'dt') {
@@ -519,10 +649,10 @@
       const body = table && table.querySelector('tbody tr:not(:first-child), tbody tr');
       if (body && body !== row && body.children[i]) return body.children[i];
     }
-    for (let n = l, up = 0; n && up < 3 && n !== document.body; n = n.parentElement, up++) {
+    for (let n = l, k = 0; n && k < 3 && n !== document.body; n = up(n), k++) {
       for (let s = n.nextElementSibling; s; s = s.nextElementSibling) {
         if (!shown(s)) continue;
-        const f = s.matches(fieldSel) ? s : s.querySelector(fieldSel);
+        const f = s.matches(fieldSel) ? s : qsa(s, fieldSel)[0];
         if (f && shown(f)) return f;
         if (readValue(s)) return s;
       }
@@ -533,14 +663,14 @@
   const readValue = (h) => {
     if (!h) return '';
     if (h.matches('input,textarea,select')) return h.value || '';
-    if (h.isContentEditable) return norm(h.innerText);
+    if (h.isContentEditable) return norm(inner(h));
     const copy = h.cloneNode(true);
     copy.querySelectorAll('button,[role=button],a,input,select,textarea,[aria-hidden="true"],script,style').forEach((x) => x.remove());
     // innerText of a detached copy loses layout; read the live text and
     // take away the controls' words.
-    let text = norm(h.innerText);
-    for (const c of h.querySelectorAll('button,[role=button],a,[aria-hidden="true"]')) {
-      const w = norm(c.innerText);
+    let text = norm(inner(h));
+    for (const c of qsa(h, 'button,[role=button],a,[aria-hidden="true"]')) {
+      const w = norm(inner(c));
       if (w) text = norm(text.replace(w, ''));
     }
     return text || norm(copy.textContent);
@@ -548,21 +678,35 @@
   const labelled = (root, q) => {
     const out = [];
     const seen = new Set();
-    for (const e of root.querySelectorAll(valueSel)) {
+    for (const e of qsa(root, valueSel)) {
       const own = [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join(' ');
-      const text = norm(own) ? own : (e.children.length === 0 ? e.textContent : '');
+      const text = norm(own) ? own : (e.children.length === 0 && !shadowOf(e) ? e.textContent : '');
       if (!norm(text)) continue;
       const m = match(text, q);
       if (!m || m.tier === 3 || !shown(e)) continue;
       const h = holderFor(e);
-      if (!h || seen.has(h) || h.contains(e)) continue;
+      if (!h || seen.has(h) || dcontains(h, e)) continue;
       seen.add(h);
       out.push(Object.assign(hit(h, roleOf(h), norm(text), m, ''), { value: readValue(h) }));
     }
     return out;
   };
 
-  const order = (a, b) => (a.i - b.i) || (a.tier - b.tier) || (a.e === b.e ? 0 : (a.e.compareDocumentPosition(b.e) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  // before says whether a comes before b on the page; elements in
+  // different shadow trees are compared by the hosts that hold them.
+  const before = (a, b) => {
+    const lifts = (e) => { const out = [e]; for (let h = e.getRootNode().host; h; h = h.getRootNode().host) out.push(h); return out; };
+    const la = lifts(a), lb = lifts(b);
+    for (const x of la) {
+      for (const y of lb) {
+        if (x.getRootNode() !== y.getRootNode()) continue;
+        if (x === y) return la.indexOf(x) > lb.indexOf(y);
+        return !!(x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING);
+      }
+    }
+    return false;
+  };
+  const order = (a, b) => (a.i - b.i) || (a.tier - b.tier) || (a.e === b.e ? 0 : (before(a.e, b.e) ? -1 : 1));
 
   // look finds q's matches under root, in stages: its roles, the same kind
   // of control in another role, then what the kind falls back to.
@@ -605,7 +749,10 @@
   };
   const findOne = (q, root) => {
     if (!q.scope) return look(q, root);
+    // A person reads the dialog in front first.
     const scopes = find(q.scope, root);
+    const m = frontModal();
+    if (m) scopes.sort((a, b) => Number(dcontains(m, b.e)) - Number(dcontains(m, a.e)));
     const inner = Object.assign({}, q, { scope: null });
     let all = null;
     const scoped = (hits, s) => hits.map((h) => Object.assign({}, h, { scopeVia: s.via || s.scopeVia || '' }));
@@ -617,8 +764,8 @@
       }
       // an anchor (a heading, a label): the nearest ancestor holding a match
       all = all || look(inner, root);
-      for (let b = s.e; b && b !== document.documentElement; b = b.parentElement) {
-        const hits = all.filter((h) => b.contains(h.e));
+      for (let b = s.e; b && b !== document.documentElement; b = up(b)) {
+        const hits = all.filter((h) => dcontains(b, h.e));
         if (hits.length) return scoped(hits, s);
         if (overlay(s.e) === b || repeated(b)) break;
       }
@@ -646,10 +793,10 @@
   const editable = (e) => (e.matches('input,textarea,select') ? !e.readOnly && !e.disabled : e.isContentEditable);
   // rowOf is the text of the line, card or list item that holds e.
   const rowOf = (e) => {
-    const row = e.closest('tr,li,[role=row],[role=listitem],article');
-    if (row) return norm(row.innerText);
+    const row = dclosest(e, 'tr,li,[role=row],[role=listitem],article');
+    if (row) return norm(inner(row));
     const len = textOf(e).length;
-    for (let a = e.parentElement, up = 0; a && up < 4 && a !== document.body; a = a.parentElement, up++) {
+    for (let a = up(e), n = 0; a && n < 4 && a !== document.body; a = up(a), n++) {
       if (textOf(a).length > len + 2) return textOf(a);
     }
     return textOf(e);
@@ -657,18 +804,23 @@
 
   // ---- quiet: the page has stopped changing ----
   let lastChange = performance.now();
+  const ALL = { subtree: true, childList: true, attributes: true, characterData: true };
   try {
-    new MutationObserver(() => { lastChange = performance.now(); })
-      .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    const mo = new MutationObserver(() => { lastChange = performance.now(); });
+    mo.observe(document, ALL);
+    observed.add(document);
+    watchers.add((r) => mo.observe(r, ALL));
   } catch (err) { /* no document yet */ }
   const busy = () => {
-    for (const b of document.querySelectorAll('[aria-busy="true"],[role=progressbar]')) if (shown(b)) return true;
+    for (const b of qsa(document, '[aria-busy="true"],[role=progressbar]')) if (shown(b)) return true;
     return false;
   };
 
   const Z = {
     find: (q) => find(q).map((h) => out(h, q)),
     findMany: (qs) => qs.map((q) => find(q).map((h) => out(h, q))),
+    // text is what the page reads, shadow roots included.
+    text: () => norm(document.body ? inner(document.body) : ''),
     useComputed: (on) => { useComputed = on && computed; return useComputed; },
     // audit lists the shown controls, headings and dialogs whose role or
     // name the engine computes otherwise than Chrome (names compared as a
@@ -676,7 +828,7 @@
     audit: async () => {
       if (!computed) return null;
       const roles = new Set([].concat(...Object.values(KINDS)));
-      const all = [...document.querySelectorAll('*')];
+      const all = qsa(document, '*');
       // Chrome builds its accessibility tree lazily: ask once, let it
       // settle for a few frames, then compare.
       for (const e of all) void e.computedRole;
@@ -686,7 +838,7 @@
       let modal = null;
       try { modal = document.querySelector('dialog:modal'); } catch (err) { /* an older browser */ }
       for (const e of all) {
-        if (!e.isConnected || e.closest('[inert]') || (modal && !modal.contains(e))) continue;
+        if (!e.isConnected || dclosest(e, '[inert]') || (modal && !dcontains(modal, e))) continue;
         const cr = e.computedRole || '';
         if (!roles.has(cr) || !visible(e)) continue;
         const was = useComputed;
@@ -717,9 +869,11 @@
       if (r.width === 0 || r.height === 0 || s.visibility === 'hidden') return { state: 'hidden', origin: location.origin };
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
-      const top = document.elementFromPoint(x, y);
-      const mine = (n) => n && (n === target || target.contains(n) || n === e || e.contains(n) ||
-        (e.labels && [...e.labels].some((l) => l.contains(n))));
+      const top = deepAt(x, y);
+      // A press on text slotted straight into a component, or seen from
+      // outside a closed shadow root, lands on the host that holds e.
+      const mine = (n) => n && (dcontains(target, n) || dcontains(e, n) ||
+        (e.labels && [...e.labels].some((l) => dcontains(l, n))) || (!!shadowOf(n) && dcontains(n, e)));
       if (!hovering) arm(mine);
       if (mine(top)) return { state: 'ok', x, y, origin: location.origin };
       if (e.labels) {
@@ -727,11 +881,11 @@
           const lr = l.getBoundingClientRect();
           const lx = lr.left + Math.min(lr.width / 2, 12);
           const ly = lr.top + lr.height / 2;
-          if (lr.width > 0 && mine(document.elementFromPoint(lx, ly))) return { state: 'ok', x: lx, y: ly, origin: location.origin };
+          if (lr.width > 0 && mine(deepAt(lx, ly))) return { state: 'ok', x: lx, y: ly, origin: location.origin };
         }
       }
-      const d = top ? (top.closest('[role=dialog],[role=alertdialog],dialog,[aria-label]') || top) : null;
-      const by = d ? (d.getAttribute('aria-label') || d.localName + ' ' + norm(d.innerText).slice(0, 60)) : 'nothing';
+      const d = top ? (dclosest(top, '[role=dialog],[role=alertdialog],dialog,[aria-label]') || top) : null;
+      const by = d ? (d.getAttribute('aria-label') || d.localName + ' ' + norm(inner(d)).slice(0, 60)) : 'nothing';
       return { state: 'covered', by, origin: location.origin };
     },
     // landed says whether the last armed press reached its element: a
@@ -742,8 +896,8 @@
     shownRect: (id) => {
       const e = el(id);
       const r = e.getBoundingClientRect();
-      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      const mine = top && (top === e || e.contains(top) || (e.labels && [...e.labels].some((l) => l.contains(top))));
+      const top = deepAt(r.left + r.width / 2, r.top + r.height / 2);
+      const mine = top && (dcontains(e, top) || (e.labels && [...e.labels].some((l) => dcontains(l, top))) || (!!shadowOf(top) && dcontains(top, e)));
       return mine ? { x: r.left, y: r.top, w: r.width, h: r.height } : { x: 0, y: 0, w: 0, h: 0 };
     },
     scroll: (id, block) => { el(id).scrollIntoView({ block }); return true; },
@@ -756,7 +910,7 @@
       const e = el(id);
       e.focus();
       if (e.select) e.select();
-      return { focused: document.activeElement === e && document.hasFocus(), origin: location.origin };
+      return { focused: deepActive() === e && document.hasFocus(), origin: location.origin };
     },
     // typed says whether the field holds what was typed, and leaves it so its change commits.
     typed: (id, want) => { const e = el(id); const ok = readValue(e) === want || e.value === want; e.blur(); return { ok, origin: location.origin }; },
@@ -793,7 +947,7 @@
     changed: (ms) => new Promise((resolve) => {
       const later = globalThis[Symbol.for('zoomsetup.setTimeout')] || setTimeout;
       const mo = new MutationObserver(() => { mo.disconnect(); resolve(true); });
-      mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      for (const r of allRoots) mo.observe(r, ALL);
       later(() => { mo.disconnect(); resolve(false); }, ms);
     }),
     // status is the HTTP status of the page's own load, when the browser tells it.
@@ -809,6 +963,10 @@
       try { return new URL(f.src || 'about:blank', location.href).origin !== location.origin && !!f.src; } catch (e) { return false; }
     }).map((f) => new URL(f.src, location.href).origin),
   };
+  // Every call sees the page as it is now: its shadow roots, fresh texts.
+  for (const [k, f] of Object.entries(Z)) {
+    if (typeof f === 'function' && !['plain', 'match', 'useComputed'].includes(k)) Z[k] = (...args) => { refresh(); return f(...args); };
+  }
   Object.defineProperty(globalThis, KEY, { value: Z });
   return Z;
 })()

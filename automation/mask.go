@@ -38,11 +38,17 @@ const maskJS = `function(rects, values) {
   };
   for (const r of rects || []) box({left: r.x, top: r.y, width: r.w, height: r.h});
   const vals = (values || []).filter(v => v && v.length >= 4);
-  if (vals.length) {
-    for (const f of document.querySelectorAll('input,textarea')) {
+  // The document and every shadow root on it (closed ones as the page hook saw them).
+  const closed = new Map((globalThis[Symbol.for('zoomsetup.shadows')] || []).map(r => [r.host, r]));
+  const roots = [document];
+  for (let i = 0; i < roots.length; i++) {
+    for (const e of roots[i].querySelectorAll('*')) { const sr = e.shadowRoot || closed.get(e); if (sr) roots.push(sr); }
+  }
+  if (vals.length) for (const root of roots) {
+    for (const f of root.querySelectorAll('input,textarea')) {
       if (vals.some(v => (f.value || '').includes(v))) box(f.getBoundingClientRect());
     }
-    const walk = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+    const walk = document.createTreeWalker(root === document ? (document.body || document.documentElement) : root, NodeFilter.SHOW_TEXT);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       for (const v of vals) {
         let i = n.data.indexOf(v);

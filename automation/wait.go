@@ -77,13 +77,22 @@ func (u URLPrefix) holds(ctx context.Context, t *chromedp.Target) (bool, error) 
 // String quotes the address.
 func (u URLPrefix) String() string { return fmt.Sprintf("address starting %q", string(u)) }
 
-// pageText returns the rendered, whitespace-folded text of the page.
+// pageText returns the rendered, whitespace-folded text of the page,
+// what its components draw in their shadow roots included.
 func pageText(ctx context.Context, t *chromedp.Target) (string, error) {
-	s, err := chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`)(ctx, t)
+	s, err := engineCall[string](ctx, t, "text")
 	if err != nil {
 		return "", err
 	}
 	return Normalize(s), nil
+}
+
+// PageText reads the page as a person does: all its rendered text, one
+// space between words.
+func PageText() chromedp.Action[string] {
+	return func(ctx context.Context, t *chromedp.Target) (string, error) {
+		return pageText(ctx, t)
+	}
 }
 
 // ErrWaited wraps every wait that ran out of time, so callers can tell "not there" from "broken".
@@ -298,6 +307,25 @@ func Origin(u string) string {
 	}
 	return p.Scheme + "://" + p.Host
 }
+
+// InFront holds when a match of l shows in front of everything else the
+// page draws, enabled or not: a prompt left on the page behind a dialog is
+// not in front; the dialog's own buttons are.
+func InFront(l Locator) Condition { return inFront{l} }
+
+type inFront struct{ l Locator }
+
+func (c inFront) holds(ctx context.Context, t *chromedp.Target) (bool, error) {
+	hits, err := find(ctx, t, c.l)
+	for _, h := range hits {
+		if p, err := engineCall[point](ctx, t, "point", h.ID, true); err == nil && p.State == "ok" {
+			return true, nil
+		}
+	}
+	return false, err
+}
+
+func (c inFront) String() string { return c.l.String() + " in front" }
 
 // When makes a Condition of any check, for what the ready-made ones do not cover.
 func When(desc string, check chromedp.Action[bool]) Condition { return when{desc, check} }

@@ -15,8 +15,9 @@ import (
 )
 
 // TestRenderings runs the migration, and then again, on renderings the
-// flows were not written against: the second and third renderings in both
-// layouts and the variation seeds that together draw every choice of every dimension.
+// flows were not written against: the second, third and fourth renderings
+// in both layouts, each asking for the developer terms in its own way, and
+// the variation seeds that together draw every choice of every dimension.
 // The rerun must write nothing. On every page a step ends on, Chrome's own
 // roles and names are held against the locator engine's.
 func TestRenderings(t *testing.T) {
@@ -27,9 +28,11 @@ func TestRenderings(t *testing.T) {
 	}
 	cases := []rendering{
 		{"second, top", simulator.Options{Rendering: "second", Layout: simulator.LayoutTop, TwoFactor: true, CookieBanner: true}},
-		{"second, left, classic", simulator.Options{Rendering: "second", Layout: simulator.LayoutLeft, Catalogue: simulator.CatalogueClassic}},
+		{"second, left, classic, terms", simulator.Options{Rendering: "second", Layout: simulator.LayoutLeft, Catalogue: simulator.CatalogueClassic, TermsPending: true}},
 		{"third, top, masked secret", simulator.Options{Rendering: "third", Layout: simulator.LayoutTop, TwoFactor: true}},
-		{"third, left, classic, plain secret", simulator.Options{Rendering: "third", Layout: simulator.LayoutLeft, Catalogue: simulator.CatalogueClassic, PlainSecret: true, CookieBanner: true}},
+		{"third, left, classic, plain secret, terms", simulator.Options{Rendering: "third", Layout: simulator.LayoutLeft, Catalogue: simulator.CatalogueClassic, PlainSecret: true, CookieBanner: true, TermsPending: true}},
+		{"fourth, top, masked secret, terms", simulator.Options{Rendering: "fourth", Layout: simulator.LayoutTop, TwoFactor: true, TermsPending: true}},
+		{"fourth, left, classic, plain secret, terms", simulator.Options{Rendering: "fourth", Layout: simulator.LayoutLeft, Catalogue: simulator.CatalogueClassic, PlainSecret: true, CookieBanner: true, TermsPending: true}},
 	}
 	for i, seed := range coveringSeeds(200) {
 		o := simulator.Options{Variation: seed, Seed: seed, TwoFactor: i%2 == 0, CookieBanner: i%3 == 0, PlainSecret: i%3 == 1}
@@ -42,6 +45,7 @@ func TestRenderings(t *testing.T) {
 			t.Parallel()
 			c.opts.PaintSecrets = true // every secret shown on a page is painted; no picture may show one
 			h := newHarness(t, c.opts)
+			h.plan.Zoom.AcceptTerms = c.opts.TermsPending
 			h.shots = true
 			audited := auditing(t)
 			res, _, err := h.run(func(p flows.Plan, r *flows.Result) []a.Step { return audited(p.Migration(r)) })

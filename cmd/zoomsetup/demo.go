@@ -104,6 +104,7 @@ func runOnSim(c *cli.Context, env streams, command string, showSecret bool, pict
 	defer sim.Close()
 	return runJob(c, env, func(dir string) job {
 		p, secrets := demoPlan(sim, dir, showSecret, c.Duration("propagation-timeout"))
+		p.Zoom.AcceptTerms = c.Bool("accept-terms")
 		return job{command: command, plan: p, result: flows.NewResult(dir), steps: flows.Plan.Migration, secrets: secrets, pictures: pictures, scale: scale}
 	})
 }
@@ -136,7 +137,10 @@ func demoCommand(env streams) *cli.Command {
 	return &cli.Command{
 		Name:  "demo",
 		Usage: "run the whole migration against the built-in simulator",
-		Flags: join(simFlags, runFlags, []cli.Flag{&cli.BoolFlag{Name: "show-secret", Usage: "leave the client secret unmasked in screenshots"}}),
+		Flags: join(simFlags, runFlags, []cli.Flag{
+			&cli.BoolFlag{Name: "show-secret", Usage: "leave the client secret unmasked in screenshots"},
+			&cli.BoolFlag{Name: "accept-terms", Usage: "accept the Marketplace developer terms if asked (with --terms-pending), as migrate --accept-terms does"},
+		}),
 		Action: func(c *cli.Context) error {
 			return runOnSim(c, env, "demo", c.Bool("show-secret"), nil, 1)
 		},

@@ -92,7 +92,7 @@ func OpenBuilder(o Options, r *Result) a.Step {
 		if r.AppExisted, err = appListed(ctx, o.AppName); err != nil || r.AppExisted {
 			return a.Already, err
 		}
-		builder := []a.Condition{chooseTypeHeading, kindDialog, termsDialog, s2sChoice, createButton.In(s2sTile)}
+		builder := []a.Condition{chooseTypeHeading, kindDialog, s2sChoice, createButton.In(s2sTile)}
 		// Build app shows on the list itself (the left navigation), or in
 		// the Develop menu.
 		if err := s.Do(ctx, a.Reach(buildAppItem, buildAppItem, developMenu, developerNav)); err != nil {
@@ -104,26 +104,38 @@ func OpenBuilder(o Options, r *Result) a.Step {
 		if err := s.Do(ctx, a.Click(buildAppItem)); err != nil {
 			return "", err
 		}
-		return a.Done, terms(ctx, s, o, a.Any(builder[:2]...), a.Any(builder...))
+		i, err := chromedp.Run(ctx, a.WaitAny(termsAsked, a.Any(builder...)))
+		if err != nil || i == 1 {
+			return a.Done, err
+		}
+		if err := acceptTerms(ctx, s, o); err != nil {
+			return "", err
+		}
+		return a.Done, s.Do(ctx, a.WaitFor(a.Any(builder...)))
 	}}
 }
 
-// terms waits for the builder (next); when the Marketplace first asks a new
-// developer to accept its terms, it accepts them only if the user said so.
-func terms(ctx context.Context, s *a.Session, o Options, next, builder a.Condition) error {
-	i, err := chromedp.Run(ctx, a.WaitAny(termsDialog, builder))
-	if err != nil || i == 1 {
-		return err
-	}
+// termsAsked holds when the Marketplace asks a new developer, in front of
+// everything else, to accept its terms: a dialog, a notice on the page, or
+// a message in the Create dialog.
+var termsAsked = a.InFront(acceptButton.In(termsPrompt))
+
+// acceptTerms accepts the Marketplace's developer terms, only if the user
+// said so; a box to tick beside them is ticked first.
+func acceptTerms(ctx context.Context, s *a.Session, o Options) error {
 	if !o.AcceptTerms {
 		return a.Fail(a.KindPerson, "read them in the Marketplace and accept them, or run again with --accept-terms",
 			"the Marketplace asks this account to accept its developer terms before building an app")
 	}
 	s.Note("accepting the Marketplace developer terms (--accept-terms)")
-	if _, err := chromedp.Run(ctx, a.SetChecked(termsCheckbox.In(termsDialog), true)); err != nil {
+	if i, err := chromedp.Run(ctx, a.Glance(0, termsCheckbox.In(termsPrompt))); err != nil {
 		return err
+	} else if i == 0 {
+		if _, err := chromedp.Run(ctx, a.SetChecked(termsCheckbox.In(termsPrompt), true)); err != nil {
+			return err
+		}
 	}
-	return s.Do(ctx, a.Click(acceptButton.In(termsDialog)), a.WaitGone(termsDialog), a.WaitFor(builder))
+	return s.Do(ctx, a.Click(acceptButton.In(termsPrompt)), a.WaitGone(termsAsked))
 }
 
 // ChooseType is the step "Choose Server-to-Server OAuth" and name the app;
@@ -204,13 +216,24 @@ func CreateApp(o Options, r *Result) a.Step {
 				if _, err := a.Click(createButton.In(nameDialog))(ctx, t); err != nil {
 					return -1, err
 				}
-				return a.WaitAny(credentialsSection, retryControl, a.URLPrefix(o.ZoomURL))(ctx, t)
+				return a.WaitAny(credentialsSection, retryControl, a.URLPrefix(o.ZoomURL), termsAsked)(ctx, t)
 			}))
 			if err != nil {
 				return "", err
 			}
 			if i == 0 {
 				return a.Done, nil
+			}
+			if i == 3 {
+				// Refused until the terms are accepted: nothing was made,
+				// but Create is pressed again only after a look.
+				if err := acceptTerms(ctx, s, o); err != nil {
+					return "", err
+				}
+				if try < maxCreates {
+					look = true
+					continue
+				}
 			}
 			if try == maxCreates {
 				return "", a.Fail(a.KindUnexpected, "look under Created Apps: finish the app there, or run again later",

@@ -128,7 +128,7 @@ func addedScopes(ctx context.Context) ([]string, error) {
 	if _, err := chromedp.Run(ctx, a.WaitFor(a.Settled())); err != nil {
 		return nil, err
 	}
-	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	text, err := chromedp.Run(ctx, a.PageText())
 	if err != nil {
 		return nil, err
 	}

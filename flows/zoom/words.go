@@ -32,7 +32,9 @@ var (
 	developerNav    = a.Clickable("Developer", "Developers")
 	noApps          = []a.Condition{a.Text("not created any apps"), a.Text("no apps"), a.Text("No apps")}
 
-	termsDialog       = a.Dialog("Accept the Zoom Marketplace terms", "Zoom Marketplace Developer Agreement")
+	// The terms are asked for in a dialog, a notice on the page or in the
+	// Create dialog: whatever holds these words and an Accept button.
+	termsPrompt       = a.Region("Marketplace terms", "Developer Terms", "Developer Agreement").Containing()
 	termsCheckbox     = a.Checkbox("I agree", "Zoom Marketplace Developer Agreement", "API License").Containing()
 	acceptButton      = a.Button("Accept", "I Agree", "Agree", "Accept and continue")
 	chooseTypeHeading = a.Heading("Choose your app type", "Choose your app type:")
