@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -97,6 +98,14 @@ func dismissOverlays(ctx context.Context, t *chromedp.Target, env *Env) {
 
 // clickAt presses and releases the left mouse button at p.
 func clickAt(ctx context.Context, t *chromedp.Target, p point) error {
+	if err := press(ctx, t, p); err != nil {
+		return err
+	}
+	return landed(ctx, t)
+}
+
+// press moves the pointer to p and clicks there, as a person's mouse does.
+func press(ctx context.Context, t *chromedp.Target, p point) error {
 	for _, typ := range []input.DispatchMouseEventType{input.DispatchMouseEventTypeMouseMoved, input.DispatchMouseEventTypeMousePressed, input.DispatchMouseEventTypeMouseReleased} {
 		params := input.DispatchMouseEventParams{Type: typ, X: p.X, Y: p.Y}
 		if typ != input.DispatchMouseEventTypeMouseMoved {
@@ -107,24 +116,32 @@ func clickAt(ctx context.Context, t *chromedp.Target, p point) error {
 			return err
 		}
 	}
-	// A page that went away with the click (a link followed) took the
-	// watch with it: the click landed.
+	return nil
+}
+
+// landed reports a press since the last look that the page, moving under
+// the pointer, would have sent elsewhere (a MissedError). A page that went
+// away with the click (a link followed) took the watch with it: it landed.
+func landed(ctx context.Context, t *chromedp.Target) error {
 	l, err := engineCall[landing](ctx, t, "landed")
-	if err == nil && l.Missed {
-		return &MissedError{At: l.At}
+	if err == nil && len(l.Missed) > 0 {
+		return &MissedError{At: l.At, IDs: l.Missed}
 	}
 	return nil
 }
 
 // landing is what the engine saw of the last press.
 type landing struct {
-	Missed bool   `json:"missed"`
-	At     string `json:"at"`
+	Missed []string `json:"missed"` // the elements whose press missed
+	At     string   `json:"at"`     // where the last one would have landed
 }
 
 // MissedError is a press that the page, moving under the pointer, would
 // have sent to another element; it was stopped before the page saw it.
-type MissedError struct{ At string }
+type MissedError struct {
+	At  string   // where the last press would have landed
+	IDs []string // the elements that were not pressed
+}
 
 func (e *MissedError) Error() string {
 	return "the page moved under the pointer: the press would have landed on " + e.At
@@ -368,6 +385,7 @@ func TickAll(l Locator, want func(name string) bool) chromedp.Action[int] {
 			return 0, err
 		}
 		var clicked []string
+		ids := map[string]string{}
 		for _, h := range hits {
 			if h.Checked || h.Disabled || !want(h.Name) {
 				continue
@@ -376,12 +394,21 @@ func TickAll(l Locator, want func(name string) bool) chromedp.Action[int] {
 			if err != nil || p.State != "ok" || checkOrigin(ctx, p.Origin) != nil {
 				continue
 			}
-			if err := clickAt(ctx, t, p); errors.As(err, new(*MissedError)) {
-				continue // not ticked: the caller looks at what the site kept
-			} else if err != nil {
+			if err := press(ctx, t, p); err != nil {
 				return len(clicked), err
 			}
 			clicked = append(clicked, h.Name)
+			ids[h.ID] = h.Name
+		}
+		// A press that missed was stopped, its box left unticked: the
+		// wait below does not count on it, the caller sees it unticked.
+		var missed *MissedError
+		if err := landed(ctx, t); errors.As(err, &missed) {
+			for _, id := range missed.IDs {
+				clicked = slices.DeleteFunc(clicked, func(n string) bool { return n == ids[id] })
+			}
+		} else if err != nil {
+			return len(clicked), err
 		}
 		if len(clicked) == 0 {
 			return 0, nil
@@ -419,6 +446,7 @@ func PressAll(l Locator, want func(row string) bool) chromedp.Action[[]string] {
 			return nil, err
 		}
 		var pressed []string
+		rows := map[string]string{}
 		for _, h := range hits {
 			row := h.Row
 			if h.Disabled || !want(row) {
@@ -428,12 +456,20 @@ func PressAll(l Locator, want func(row string) bool) chromedp.Action[[]string] {
 			if err != nil || p.State != "ok" || checkOrigin(ctx, p.Origin) != nil {
 				continue
 			}
-			if err := clickAt(ctx, t, p); errors.As(err, new(*MissedError)) {
-				continue
-			} else if err != nil {
+			if err := press(ctx, t, p); err != nil {
 				return pressed, err
 			}
 			pressed = append(pressed, row)
+			rows[h.ID] = row
+		}
+		// A press that missed was stopped: its row is not counted.
+		var missed *MissedError
+		if err := landed(ctx, t); errors.As(err, &missed) {
+			for _, id := range missed.IDs {
+				pressed = slices.DeleteFunc(pressed, func(r string) bool { return r == rows[id] })
+			}
+		} else if err != nil {
+			return pressed, err
 		}
 		return pressed, nil
 	}

@@ -317,3 +317,27 @@ func TestShadowRoots(t *testing.T) {
 		t.Fatalf("masked %v (%v), want the secret's field", rects, err)
 	}
 }
+
+// TestTickAllStopsAPressThatMisses: when the page moves under the pointer
+// while boxes are ticked, the press aimed at a box is not given to what
+// moved there (Save); that box is left for the next look, and the wait for
+// the others does not hang on it.
+func TestTickAllStopsAPressThatMisses(t *testing.T) {
+	ctx := newTabAt(t, "shifting.html", t.Logf)
+	want := func(string) bool { return true }
+	first, err := chromedp.Run(ctx, TickAll(Checkbox(), want))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := chromedp.Run(ctx, TickAll(Checkbox(), want))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('input:checked').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := outText(t, ctx); got != "" || first != 1 || second != 1 || n != 2 {
+		t.Fatalf("ticked %d then %d, %d boxes checked, the page saw %q; want 1, 1, 2 and nothing pressed", first, second, n, got)
+	}
+}

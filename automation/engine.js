@@ -496,23 +496,23 @@
   // moved between looking and pressing), it and the click it would make are
   // stopped before the page sees them, and landed reports the miss. The
   // watch ends with the click, a new arm, or a second.
-  const press = { missed: false, at: '', off: () => {} };
+  const press = { missed: [], at: '', off: () => {} };
   const PRESS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'];
-  const arm = (mine) => {
+  const arm = (mine, id) => {
     press.off();
-    press.missed = false;
-    press.at = '';
     let seen = false;
+    let missed = false;
     const on = (ev) => {
       if (!seen && (ev.type === 'pointerdown' || ev.type === 'mousedown')) {
         seen = true;
         const n = ev.composedPath()[0];
         if (!mine(n)) {
-          press.missed = true;
+          missed = true;
+          press.missed.push(id);
           press.at = n instanceof Element ? describe(n) + ' "' + norm(n.textContent).slice(0, 40) + '"' : 'nothing';
         }
       }
-      if (press.missed) {
+      if (missed) {
         ev.preventDefault();
         ev.stopImmediatePropagation();
       }
@@ -874,7 +874,7 @@
       // outside a closed shadow root, lands on the host that holds e.
       const mine = (n) => n && (dcontains(target, n) || dcontains(e, n) ||
         (e.labels && [...e.labels].some((l) => dcontains(l, n))) || (!!shadowOf(n) && dcontains(n, e)));
-      if (!hovering) arm(mine);
+      if (!hovering) arm(mine, id);
       if (mine(top)) return { state: 'ok', x, y, origin: location.origin };
       if (e.labels) {
         for (const l of e.labels) {
@@ -888,10 +888,11 @@
       const by = d ? (d.getAttribute('aria-label') || d.localName + ' ' + norm(inner(d)).slice(0, 60)) : 'nothing';
       return { state: 'covered', by, origin: location.origin };
     },
-    // landed says whether the last armed press reached its element: a
+    // landed says which armed presses did not reach their element: a
     // layout that moved between looking and pressing (a stylesheet that
     // arrived late) sends the press elsewhere, where it was stopped.
-    landed: () => ({ missed: press.missed, at: press.at }),
+    // (every press that missed since the last call, by element).
+    landed: () => { const out = { missed: press.missed, at: press.at }; press.missed = []; return out; },
     rect: (id) => { const r = el(id).getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; },
     shownRect: (id) => {
       const e = el(id);

@@ -108,7 +108,7 @@ func main() {
 	bin := flag.String("bin", "bin/zoomsetup", "zoomsetup binary")
 	n := flag.Int("n", 20, "number of variation seeds")
 	first := flag.Int64("seed", 1, "first seed")
-	others := flag.Bool("renderings", true, "run the other renderings too (second, third)")
+	others := flag.Bool("renderings", true, "run the other renderings too (second, third, fourth)")
 	patience := flag.Duration("patience", time.Minute, "each run's --propagation-timeout")
 	logs := flag.String("logs", "", "folder to keep each run's stderr in")
 	flag.Parse()

@@ -158,8 +158,11 @@ func TestSecondMarketplaceInBrowser(t *testing.T) {
 	// until waits for a JavaScript condition to hold.
 	until := func(what, cond string) {
 		t.Helper()
-		for end := time.Now().Add(15 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
-			if ok, err := chromedp.Run(tctx, chromedp.Evaluate[bool]("!!("+cond+")")); err == nil && ok {
+		ctx, cancel := context.WithTimeout(tctx, 15*time.Second)
+		defer cancel()
+		for ctx.Err() == nil {
+			// A page load ends a poll, which then goes on on the new page.
+			if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void]("!!("+cond+")", chromedp.WithPollingInterval(20*time.Millisecond))); err == nil {
 				return
 			}
 		}

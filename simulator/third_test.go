@@ -180,18 +180,25 @@ func (p *thirdPage) eval(expr string, out any) error {
 	return jsonUnmarshalThird(v, out)
 }
 
-// until polls cond (a JavaScript expression) until it is true.
+// until waits, in the page, for cond (a JavaScript expression) to hold.
 func (p *thirdPage) until(what, cond string) {
 	p.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		var ok bool
-		if p.eval("!!("+cond+")", &ok) == nil && ok {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
+	if !p.within(20*time.Second, cond) {
+		p.fatal("never: %s", what)
 	}
-	p.fatal("never: %s", what)
+}
+
+// within reports whether cond comes to hold within d; a page load ends a
+// poll, which then goes on on the new page.
+func (p *thirdPage) within(d time.Duration, cond string) bool {
+	ctx, cancel := context.WithTimeout(p.ctx, d)
+	defer cancel()
+	for ctx.Err() == nil {
+		if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void]("!!("+cond+")", chromedp.WithPollingInterval(20*time.Millisecond))); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *thirdPage) fatal(f string, a ...any) {
@@ -217,19 +224,12 @@ func (p *thirdPage) click(text, sel, done string) {
 			if err := chromedp.Do(p.ctx, chromedp.MouseClickXY(at.X, at.Y)); err != nil {
 				p.fatal("click %q: %v", text, err)
 			}
-			if done == "" {
+			if done == "" || p.within(2*time.Second, done) {
 				return
-			}
-			for end := time.Now().Add(2 * time.Second); time.Now().Before(end); {
-				var ok bool
-				if p.eval("!!("+done+")", &ok) == nil && ok {
-					return
-				}
-				time.Sleep(50 * time.Millisecond)
 			}
 			continue
 		}
-		time.Sleep(50 * time.Millisecond)
+		p.within(time.Until(deadline), fmt.Sprintf("%s(%q, %q)", thirdJS, text, sel))
 	}
 	p.fatal("could not click %q", text)
 }

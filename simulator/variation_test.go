@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -240,7 +239,10 @@ func TestVariationsInBrowser(t *testing.T) {
 			b.waitFor(fmt.Sprintf(`(%s)().includes('Add Scopes')`, mainWords))
 			b.run(`[...document.querySelectorAll('button, a, input, div.clickable')].find(e => /Add Scopes/.test(e.textContent || e.value)).click(), true`)
 			b.waitFor(`[...document.querySelectorAll('h2')].some(h => h.textContent === 'Add Scopes') && document.body.innerText.includes('meeting:read:meeting:admin')`)
-			time.Sleep(100 * time.Millisecond)
+			// What the dialog's scripts throw has shown by the time two frames are drawn.
+			if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise)); err != nil {
+				t.Fatal(err)
+			}
 			mu.Lock()
 			defer mu.Unlock()
 			if len(thrown) > 0 {
