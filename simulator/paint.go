@@ -15,14 +15,24 @@ import (
 // shows a secret, whatever the tool says it masked.
 var SecretColor = [3]uint8{0xff, 0x00, 0xff}
 
-// paintStyle paints [data-sim-secret] in SecretColor. The background is
+// paintRule paints [data-sim-secret] in SecretColor. The background is
 // clipped to the content box (the text itself, for an inline element), so
 // a box drawn over the text hides all of it, and none of the padding
 // around it counts.
-var paintStyle = fmt.Sprintf(`<style data-sim-paint>[data-sim-secret]{`+
+var paintRule = fmt.Sprintf(`[data-sim-secret]{`+
 	`color:#%[1]s!important;-webkit-text-fill-color:#%[1]s!important;`+
-	`background:#%[1]s!important;background-clip:content-box!important;text-shadow:none!important}</style>`,
+	`background:#%[1]s!important;background-clip:content-box!important;text-shadow:none!important}`,
 	fmt.Sprintf("%02x%02x%02x", SecretColor[0], SecretColor[1], SecretColor[2]))
+
+// paintStyle is paintRule for the page, and for every shadow root its
+// components attach (a document's style does not reach into them): the
+// rule is adopted by each root, so it stays when the component writes its
+// markup over the root's content.
+var paintStyle = `<style data-sim-paint>` + paintRule + `</style>` +
+	`<script data-sim-paint>(() => { const attach = Element.prototype.attachShadow; ` +
+	`Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); ` +
+	`try { const sheet = new CSSStyleSheet(); sheet.replaceSync(` + "`" + paintRule + "`" + `); ` +
+	`root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]; } catch (e) {} return root; }; })();</script>`
 
 // painted serves h with paintStyle added to every HTML page it sends, of
 // any rendering, when Options.PaintSecrets asks for it.
