@@ -341,3 +341,31 @@ func TestTickAllStopsAPressThatMisses(t *testing.T) {
 		t.Fatalf("ticked %d then %d, %d boxes checked, the page saw %q; want 1, 1, 2 and nothing pressed", first, second, n, got)
 	}
 }
+
+// TestShowSecretShowsOnlyTheOneAskedFor: with ShowSecrets, the secret
+// named by ShowInPictures is left in the picture and every other secret
+// on the page is still masked.
+func TestShowSecretShowsOnlyTheOneAskedFor(t *testing.T) {
+	ctx := newTab(t)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.body.insertAdjacentHTML('afterbegin', '<p>pw-secret-0001</p><p>client-secret-0002</p>'), true`)); err != nil {
+		t.Fatal(err)
+	}
+	client := secret.New("client-secret-0002")
+	red := &secret.Redactor{}
+	red.Add(secret.New("pw-secret-0001"))
+	red.Add(client)
+	for _, c := range []struct {
+		show bool
+		want int
+	}{{false, 2}, {true, 1}} {
+		s := &Session{Tab: ctx, Secrets: red, ShowSecrets: c.show}
+		s.ShowInPictures(client)
+		rects, err := (&Runner{}).screenshot(s, nil, t.TempDir()+"/shot.png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rects) != c.want {
+			t.Errorf("ShowSecrets %v: %d boxes masked, want %d (%v)", c.show, len(rects), c.want, rects)
+		}
+	}
+}

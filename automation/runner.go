@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -165,7 +166,7 @@ func (r *Runner) screenshot(s *Session, mask []Locator, path string) ([]Rect, er
 	defer cancel()
 	values := s.Secrets.Values()
 	if s.ShowSecrets {
-		values = nil
+		values = slices.DeleteFunc(values, func(v string) bool { return slices.Contains(s.shown, v) })
 	} else {
 		// A secret the run has not read yet (a page that shows the Client
 		// Secret as soon as the app exists) is hidden by where it shows.

@@ -56,11 +56,20 @@ func EntryBefore(steps []Step, i int) int {
 type Session struct {
 	Tab         context.Context // the tab; it has already run, so deadlines derived from it are safe
 	Secrets     *secret.Redactor
-	ShowSecrets bool                             // leave secret values unmasked in screenshots (they stay out of text)
+	ShowSecrets bool                             // leave the secrets ShowInPictures names unmasked in screenshots (they stay out of text)
 	Hidden      []Locator                        // where the sites show secrets: masked in every picture, whatever step took it, unless ShowSecrets
 	Illustrator *Illustrator                     // set in documentation mode: steps then picture the moment before each action
 	Logf        func(format string, args ...any) // notes on stderr; already redacted
 	Live        *Live                            // serves hand-offs to a person anywhere; nil: the person uses the browser's window
+
+	shown []string // the values ShowInPictures named
+}
+
+// ShowInPictures names a secret the user asked to see in the screenshots
+// (--show-secret: the client secret). Under ShowSecrets it is left
+// unmasked; every other secret (a password, an old API Secret) stays masked.
+func (s *Session) ShowInPictures(v secret.Secret) {
+	s.shown = append(s.shown, v.Reveal())
 }
 
 // Do runs actions in the step's context, in order.

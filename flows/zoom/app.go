@@ -292,6 +292,9 @@ func ReadCredentials(o Options, r *Result) a.Step {
 		r.Credentials.AccountID, r.Credentials.ClientID = strings.TrimSpace(acct), strings.TrimSpace(client)
 		r.Credentials.ClientSecret = secret.New(strings.TrimSpace(sec))
 		s.Secrets.Add(r.Credentials.ClientSecret)
+		if o.ShowSecret {
+			s.ShowInPictures(r.Credentials.ClientSecret)
+		}
 		s.HideInPictures(r.Credentials.AccountID, r.Credentials.ClientID)
 		if err := r.Credentials.Check(); err != nil {
 			return "", a.Fail(a.KindUnexpected, "open the app's App Credentials page and check what it shows", "the credentials read from Zoom look wrong: %v", err)
