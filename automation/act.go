@@ -154,21 +154,32 @@ const pressAgain = 5
 // middle as a person would. Under WithOrigin it clicks nothing on another site.
 func Click(l Locator) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		for try := 1; ; try++ {
-			_, p, err := actionable(ctx, t, l)
-			if err != nil {
-				return chromedp.Void{}, err
-			}
-			if err := checkOrigin(ctx, p.Origin); err != nil {
-				return chromedp.Void{}, err
-			}
-			err = clickAt(ctx, t, p)
-			if !errors.As(err, new(*MissedError)) || try == pressAgain || nextLook(ctx, t) != nil {
-				if err != nil {
-					err = fmt.Errorf("%s: %w", l, err)
-				}
-				return chromedp.Void{}, err
-			}
+		_, err := clickUnless(ctx, t, l, nil)
+		return chromedp.Void{}, err
+	}
+}
+
+// clickUnless clicks l once it is actionable, unless done says its hit
+// needs no click; a press the page moved away from is aimed again. It
+// reports whether it clicked.
+func clickUnless(ctx context.Context, t *chromedp.Target, l Locator, done func(Hit) bool) (bool, error) {
+	for try := 1; ; try++ {
+		h, p, err := actionable(ctx, t, l)
+		if err != nil {
+			return false, err
+		}
+		if done != nil && done(h) {
+			return false, nil
+		}
+		if err := checkOrigin(ctx, p.Origin); err != nil {
+			return false, err
+		}
+		err = clickAt(ctx, t, p)
+		if err == nil {
+			return true, nil
+		}
+		if !errors.As(err, new(*MissedError)) || try == pressAgain || nextLook(ctx, t) != nil {
+			return false, fmt.Errorf("%s: %w", l, err)
 		}
 	}
 }
@@ -345,26 +356,11 @@ func Find(l Locator) chromedp.Action[[]Hit] {
 // when it must. It reports whether it clicked.
 func SetChecked(l Locator, on bool) chromedp.Action[bool] {
 	return func(ctx context.Context, t *chromedp.Target) (bool, error) {
-		for try := 1; ; try++ {
-			h, p, err := actionable(ctx, t, l)
-			if err != nil {
-				return false, err
-			}
-			if h.Checked == on {
-				return false, nil
-			}
-			if err := checkOrigin(ctx, p.Origin); err != nil {
-				return false, err
-			}
-			err = clickAt(ctx, t, p)
-			if err == nil {
-				break
-			}
-			if !errors.As(err, new(*MissedError)) || try == pressAgain || nextLook(ctx, t) != nil {
-				return false, fmt.Errorf("%s: %w", l, err)
-			}
+		clicked, err := clickUnless(ctx, t, l, func(h Hit) bool { return h.Checked == on })
+		if err != nil || !clicked {
+			return false, err
 		}
-		_, err := WaitAny(When(fmt.Sprintf("%s to be checked=%v", l, on), func(ctx context.Context, t *chromedp.Target) (bool, error) {
+		_, err = WaitAny(When(fmt.Sprintf("%s to be checked=%v", l, on), func(ctx context.Context, t *chromedp.Target) (bool, error) {
 			hits, err := find(ctx, t, l)
 			if err != nil || len(hits) == 0 {
 				return false, err

@@ -492,6 +492,12 @@
     return e.localName + (role ? '[role=' + role + ']' : '') + (role ? '' : ' (no role)');
   };
 
+  // reaches says whether a press that lands on n reaches e: n is e, inside
+  // it or one of its labels, or a component's host that holds e (a press on
+  // text slotted straight into it, or seen from outside a closed root).
+  const reaches = (e, n) => !!n && (dcontains(e, n) || (!!e.labels && [...e.labels].some((l) => dcontains(l, n))) ||
+    (!!shadowOf(n) && dcontains(n, e)));
+
   // arm watches the next press: when it lands where mine says no (the page
   // moved between looking and pressing), it and the click it would make are
   // stopped before the page sees them, and landed reports the miss. The
@@ -870,10 +876,7 @@
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
       const top = deepAt(x, y);
-      // A press on text slotted straight into a component, or seen from
-      // outside a closed shadow root, lands on the host that holds e.
-      const mine = (n) => n && (dcontains(target, n) || dcontains(e, n) ||
-        (e.labels && [...e.labels].some((l) => dcontains(l, n))) || (!!shadowOf(n) && dcontains(n, e)));
+      const mine = (n) => reaches(e, n);
       if (!hovering) arm(mine, id);
       if (mine(top)) return { state: 'ok', x, y, origin: location.origin };
       if (e.labels) {
@@ -888,18 +891,17 @@
       const by = d ? (d.getAttribute('aria-label') || d.localName + ' ' + norm(inner(d)).slice(0, 60)) : 'nothing';
       return { state: 'covered', by, origin: location.origin };
     },
-    // landed says which armed presses did not reach their element: a
-    // layout that moved between looking and pressing (a stylesheet that
-    // arrived late) sends the press elsewhere, where it was stopped.
-    // (every press that missed since the last call, by element).
+    // landed lists, by element, the armed presses since the last call that
+    // did not reach their element: a layout that moved between looking and
+    // pressing (a stylesheet that arrived late) sent them elsewhere, where
+    // they were stopped.
     landed: () => { const out = { missed: press.missed, at: press.at }; press.missed = []; return out; },
     rect: (id) => { const r = el(id).getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; },
     shownRect: (id) => {
       const e = el(id);
       const r = e.getBoundingClientRect();
       const top = deepAt(r.left + r.width / 2, r.top + r.height / 2);
-      const mine = top && (dcontains(e, top) || (e.labels && [...e.labels].some((l) => dcontains(l, top))) || (!!shadowOf(top) && dcontains(top, e)));
-      return mine ? { x: r.left, y: r.top, w: r.width, h: r.height } : { x: 0, y: 0, w: 0, h: 0 };
+      return reaches(e, top) ? { x: r.left, y: r.top, w: r.width, h: r.height } : { x: 0, y: 0, w: 0, h: 0 };
     },
     scroll: (id, block) => { el(id).scrollIntoView({ block }); return true; },
     value: (id) => readValue(el(id)),
